@@ -1,0 +1,34 @@
+"""The Copa Perú domain model, split by responsibility.
+
+- places: departments and teams, which outlive any one season;
+- seasons: a season, its stages, team changes, regions and departmental qualifiers;
+- fixtures: round-robin groups, knockout rounds and ties, and matches;
+- rulings: notes and federation rulings, and points awarded or docked.
+"""
+
+from ..match_status import MatchStatus
+from .fixtures import Group, GroupTeam, KnockoutRound, Match, Tie
+from .places import Department, Team
+from .rulings import Note, NoteKind, PointsAdjustment
+from .seasons import Qualifier, Region, RegionDepartment, Season, Stage, StageKind, TeamChange
+
+__all__ = [
+    "Department",
+    "Group",
+    "GroupTeam",
+    "KnockoutRound",
+    "Match",
+    "MatchStatus",
+    "Note",
+    "NoteKind",
+    "PointsAdjustment",
+    "Qualifier",
+    "Region",
+    "RegionDepartment",
+    "Season",
+    "Stage",
+    "StageKind",
+    "Team",
+    "TeamChange",
+    "Tie",
+]

@@ -1,0 +1,79 @@
+"""Departments and teams: the things that recur from season to season."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..text import fold, slug_for
+
+
+class DepartmentManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Department(models.Model):
+    """One of Peru's 25 departments (Callao included), created by a data migration."""
+
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+
+    objects = DepartmentManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("tournaments:department-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class TeamQuerySet(models.QuerySet):
+    def matching(self, query):
+        """Teams whose name contains the query, ignoring accents, case and dots ("imi" finds I.M.I.)."""
+        return self.filter(search_name__contains=fold(query))
+
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class Team(models.Model):
+    """A club. A place in brackets makes a distinct team: "Deportivo Municipal (Huamanga)"."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        unique=True,
+        help_text=_('As the club is known, with its town in brackets when needed: "Deportivo Municipal (Acoria)".'),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
+    search_name = models.CharField(max_length=100, editable=False, db_index=True)
+
+    objects = TeamQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(self.name)
+        if not self.slug:
+            self.slug = slug_for(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("tournaments:team-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.name,)

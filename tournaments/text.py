@@ -1,0 +1,55 @@
+"""Text helpers shared by models, search and the importer: accent-free keys and Roman numerals."""
+
+import unicodedata
+
+from django.utils.text import slugify
+
+
+def fold(text):
+    """Lower-case text with accents and punctuation spacing removed, for accent-insensitive matching.
+
+    >>> fold("Íntimo Cable Visión")
+    'intimo cable vision'
+    >>> fold("I.M.I.")
+    'imi'
+    """
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    without_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Dots inside abbreviations ("I.M.I.") are not typed by people searching for them.
+    without_dots = without_accents.replace(".", "")
+    return " ".join(without_dots.casefold().split())
+
+
+def slug_for(name):
+    """A URL slug without accents: "Deportivo Municipal (Huamanga)" -> "deportivo-municipal-huamanga"."""
+    return slugify(fold(name).replace(" - ", " "))
+
+
+_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def to_roman(number):
+    """>>> to_roman(8)
+    'VIII'
+    """
+    if not 0 < number < 40:
+        raise ValueError(f"No Roman numeral for {number}")
+    out = []
+    for value, numeral in _ROMAN:
+        while number >= value:
+            out.append(numeral)
+            number -= value
+    return "".join(out)
+
+
+def from_roman(numeral):
+    """The number of a Roman numeral, or None when it is not a canonical one (so URLs like /regional/iiii/ 404).
+
+    >>> from_roman("viii")
+    8
+    """
+    upper = (numeral or "").upper()
+    for number in range(1, 40):
+        if to_roman(number) == upper:
+            return number
+    return None
