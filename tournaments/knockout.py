@@ -76,8 +76,9 @@ def decide_tie(
     goals rule applies only when asked for and only over two or more legs.  A penalty
     shoot-out is read from the last leg.
 
-    >>> decide_tie("CNI", "Cobresol", [Leg("CNI", "Cobresol", 2, 0), Leg("Cobresol", "CNI", 2, 1)])
-    TieOutcome(winner='CNI', loser='Cobresol', method='aggregate', summary='3-2 on aggregate', aggregate=(3, 2))
+    >>> outcome = decide_tie("CNI", "Cobresol", [Leg("CNI", "Cobresol", 2, 0), Leg("Cobresol", "CNI", 2, 1)])
+    >>> outcome.winner, outcome.method, outcome.summary, outcome.aggregate
+    ('CNI', 'aggregate', '3-2 on aggregate', (3, 2))
     >>> decide_tie("A", "B", [Leg("A", "B", 1, 1, home_penalties=3, away_penalties=5)]).summary
     '1-1, 5-3 on penalties'
     """
