@@ -1,65 +1,24 @@
 """Turn stored matches into the results a league table counts.
 
-Duck-typed and free of Django: anything with ``home_team_id``, ``away_team_id``,
-``home_score``, ``away_score`` and ``status`` will do, so the model, fixtures and
-tests can all use it.  The status strings below are the values the Django model
-stores; it should reuse these constants rather than repeat the literals.
+Duck-typed: anything with ``home_team_id``, ``away_team_id``, ``home_score``,
+``away_score`` and ``status`` will do, so the model, the importer and tests can all
+use it without a database.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tournaments.match_status import MatchStatus
 from tournaments.standings import Result
 
-__all__ = [
-    "STATUS_ABANDONED",
-    "STATUS_AWARDED",
-    "STATUS_NOT_PLAYED",
-    "STATUS_PLAYED",
-    "STATUS_SCHEDULED",
-    "STATUS_SUSPENDED",
-    "MatchStatus",
-    "counting_results",
-]
-
-
-class MatchStatus:
-    """What happened to a fixture, as stored in the database."""
-
-    SCHEDULED = "scheduled"
-    PLAYED = "played"
-    # Stopped, with the outcome still to be settled by the organisers.
-    SUSPENDED = "suspended"
-    # Stopped for good; counts only once the organisers declare a score.
-    ABANDONED = "abandoned"
-    # Decided at the desk (walkover, ineligible player): the awarded score counts.
-    AWARDED = "awarded"
-    # Not played by agreement, typically a dead rubber at the end of a regional group.
-    NOT_PLAYED = "not_played"
-
-    CHOICES = (
-        (SCHEDULED, "Scheduled"),
-        (PLAYED, "Played"),
-        (SUSPENDED, "Suspended"),
-        (ABANDONED, "Abandoned"),
-        (AWARDED, "Awarded"),
-        (NOT_PLAYED, "Not played"),
-    )
-    ALL = frozenset(code for code, _ in CHOICES)
-
-
-STATUS_SCHEDULED = MatchStatus.SCHEDULED
-STATUS_PLAYED = MatchStatus.PLAYED
-STATUS_SUSPENDED = MatchStatus.SUSPENDED
-STATUS_ABANDONED = MatchStatus.ABANDONED
-STATUS_AWARDED = MatchStatus.AWARDED
-STATUS_NOT_PLAYED = MatchStatus.NOT_PLAYED
+__all__ = ["counting_results"]
 
 # A score under these statuses belongs in the table; without one the table is incomplete.
-_COUNTING = frozenset({STATUS_PLAYED, STATUS_AWARDED, STATUS_ABANDONED})
+# Awarded: decided at the desk, the awarded score counts. Abandoned: counts once the organisers declare a score.
+_COUNTING = frozenset({MatchStatus.PLAYED, MatchStatus.AWARDED, MatchStatus.ABANDONED})
 # Still owed a result, so the table cannot be final yet.
-_PENDING = frozenset({STATUS_SCHEDULED, STATUS_SUSPENDED})
+_PENDING = frozenset({MatchStatus.SCHEDULED, MatchStatus.SUSPENDED})
 
 
 def counting_results(matches: Iterable) -> tuple[list[Result], bool]:
@@ -85,12 +44,10 @@ def counting_results(matches: Iterable) -> tuple[list[Result], bool]:
             if match.home_score is None or match.away_score is None:
                 incomplete = True
             else:
-                results.append(
-                    Result(match.home_team_id, match.away_team_id, match.home_score, match.away_score)
-                )
+                results.append(Result(match.home_team_id, match.away_team_id, match.home_score, match.away_score))
         elif status in _PENDING:
             incomplete = True
-        elif status != STATUS_NOT_PLAYED:
+        elif status != MatchStatus.NOT_PLAYED:
             # Guessing would silently drop or count a match; better to fail loudly.
             raise ValueError(f"Unknown match status {status!r}")
     return results, incomplete

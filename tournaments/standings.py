@@ -316,9 +316,7 @@ def standings(
         if team not in records:
             raise ValueError(f"Unknown team {team!r} in adjustments")
     for team, record in records.items():
-        record.points = (
-            record.wins * points_for_win + record.draws * points_for_draw + adjustments.get(team, 0)
-        )
+        record.points = record.wins * points_for_win + record.draws * points_for_draw + adjustments.get(team, 0)
 
     decision_index: dict[Hashable, int] = {}
     for index, team in enumerate(tiebreak_decisions or ()):

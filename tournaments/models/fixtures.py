@@ -4,19 +4,27 @@ A group, round or tie whose results the sources lost keeps `results_recorded=Fal
 "results not recorded" instead of showing an empty table or inventing 0-0s.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from ..match_status import MatchStatus
+from ..standings import DEFAULT_TIEBREAKERS, validate_tiebreakers
 from .seasons import StageKind
-
-DEFAULT_TIEBREAKERS = ["points", "goal_difference", "goals_for"]
 
 
 def default_tiebreakers():
     return list(DEFAULT_TIEBREAKERS)
+
+
+def validate_tiebreaker_codes(codes):
+    """The engine's registry decides which codes exist; an editor sees its sentence, not a 500."""
+    try:
+        validate_tiebreakers(codes)
+    except (TypeError, ValueError) as error:
+        raise ValidationError(str(error), code="invalid_tiebreakers") from error
 
 
 # Only these two stages hold groups and knockout rounds; the earlier ones are summarised, not stored.
@@ -54,6 +62,7 @@ class Group(models.Model):
     tiebreakers = models.JSONField(
         _("tiebreakers"),
         default=default_tiebreakers,
+        validators=[validate_tiebreaker_codes],
         help_text=_("In order, e.g. points, goal difference, goals for; head-to-head or a playoff where used."),
     )
     places_advancing = models.PositiveSmallIntegerField(

@@ -31,9 +31,7 @@ def test_away_goals_are_ignored_by_default_as_in_most_copa_peru_seasons():
 
 
 def test_away_goals_rule_does_not_apply_to_a_single_match():
-    outcome = decide_tie(
-        "A", "B", [Leg("A", "B", 1, 1, home_penalties=2, away_penalties=4)], away_goals_rule=True
-    )
+    outcome = decide_tie("A", "B", [Leg("A", "B", 1, 1, home_penalties=2, away_penalties=4)], away_goals_rule=True)
     assert (outcome.winner, outcome.method) == ("B", "penalties")
 
 

@@ -54,9 +54,7 @@ def test_goal_difference_comes_before_goals_scored_by_default():
 
 
 def test_goals_scored_decides_when_listed_before_goal_difference():
-    rows = standings(
-        ["A", "B", "C", "D"], GD_VERSUS_GF, tiebreakers=["points", "goals_for", "goal_difference"]
-    )
+    rows = standings(["A", "B", "C", "D"], GD_VERSUS_GF, tiebreakers=["points", "goals_for", "goal_difference"])
     assert order(rows)[:2] == ["B", "A"]
 
 

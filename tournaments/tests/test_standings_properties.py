@@ -43,10 +43,7 @@ def test_points_are_wins_and_draws_plus_the_ruling(season):
     for row in standings(teams, results, **rules):
         adjustment = rules["adjustments"].get(row.team, 0)
         assert row.adjustment == adjustment
-        assert (
-            row.points
-            == row.won * rules["points_for_win"] + row.drawn * rules["points_for_draw"] + adjustment
-        )
+        assert row.points == row.won * rules["points_for_win"] + row.drawn * rules["points_for_draw"] + adjustment
         assert row.played == row.won + row.drawn + row.lost
         assert row.goal_difference == row.goals_for - row.goals_against
 
