@@ -1,0 +1,175 @@
+"""Apply the rules engine to stored groups and ties: the one bridge between the models and standings.py/knockout.py.
+
+Pages, exports and the admin all read group tables and tie winners from here, so a table and the
+qualification marks beside it can never disagree.
+
+Callers pass objects whose related rows are already loaded (see ``GROUP_PREFETCH`` and ``TIE_PREFETCH``);
+nothing here runs a query per row.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from .knockout import Leg, TieOutcome, decide_tie
+from .match_results import counting_results
+from .models import GroupTeam, KnockoutRound, Match, Note, PointsAdjustment, Tie
+from .standings import Result, StandingsRow, standings
+
+TIE_PREFETCH = [
+    Prefetch("matches", queryset=Match.objects.with_teams().order_by("leg", "date", "pk")),
+    Prefetch("notes", queryset=Note.objects.rulings().select_related("favoured_team")),
+]
+
+GROUP_PREFETCH = [
+    Prefetch("entries", queryset=GroupTeam.objects.select_related("team")),
+    Prefetch("matches", queryset=Match.objects.with_teams().order_by("round_number", "date", "order", "pk")),
+    Prefetch("points_adjustments", queryset=PointsAdjustment.objects.select_related("team")),
+    Prefetch(
+        "playoff_rounds",
+        queryset=KnockoutRound.objects.prefetch_related(
+            Prefetch("ties", queryset=Tie.objects.select_related("team_a", "team_b").prefetch_related(*TIE_PREFETCH))
+        ),
+    ),
+]
+
+
+class Mark:
+    """Qualification marks beside a table row; each has a letter so it never relies on colour alone."""
+
+    PROMOTED = "promoted"
+    ADVANCES = "advances"
+    UNDECIDED = "undecided"
+
+    LEGEND = {
+        PROMOTED: ("P", "Promoted"),
+        ADVANCES: ("Q", "Went through to the next round"),
+        UNDECIDED: ("=", "Level at the cut-off; the sources do not say how the tie was settled"),
+    }
+
+
+@dataclass
+class TableRow:
+    """A standings row with the Team object and its qualification mark."""
+
+    standing: StandingsRow
+    team: object
+    mark: str = ""
+
+    def __getattr__(self, name):
+        return getattr(self.standing, name)
+
+    @property
+    def position_display(self):
+        return f"{self.standing.position}=" if self.standing.tied else str(self.standing.position)
+
+    def as_dict(self):
+        return {**self.standing.as_dict(), "team": self.team, "mark": self.mark, "position": self.position_display}
+
+
+@dataclass
+class GroupTable:
+    group: object
+    rows: list = field(default_factory=list)
+    # True when some match that should count has no recorded result (unknown score, suspended, scheduled).
+    incomplete: bool = False
+
+    @property
+    def recorded(self):
+        return self.group.results_recorded and bool(self.rows)
+
+    @property
+    def marks_used(self):
+        return [(mark, *Mark.LEGEND[mark]) for mark in Mark.LEGEND if any(row.mark == mark for row in self.rows)]
+
+
+def tie_outcome(tie, *, away_goals_rule=False) -> TieOutcome:
+    """The winner of a stored tie and how it was decided ("3-2 on aggregate", "by ruling of the FPF")."""
+    legs = [
+        Leg(
+            match.home_team_id,
+            match.away_team_id,
+            match.home_score,
+            match.away_score,
+            match.home_penalties,
+            match.away_penalties,
+            match.after_extra_time,
+        )
+        for match in tie.matches.all()
+    ]
+    ruling = next((note for note in tie.notes.all() if note.is_ruling and note.favoured_team_id), None)
+    if tie.team_a_id is None or tie.team_b_id is None:
+        return TieOutcome(None, None, "undecided", "result not recorded", None)
+    return decide_tie(
+        tie.team_a_id,
+        tie.team_b_id,
+        legs,
+        away_goals_rule=away_goals_rule,
+        ruling_winner=ruling.favoured_team_id if ruling else None,
+        ruling_authority=(ruling.decided_by or "FPF") if ruling else "FPF",
+    )
+
+
+def _tiebreak_decisions(group, away_goals_rule):
+    """Teams in the order the group's recorded tiebreaker playoffs put them: each winner above its loser."""
+    order = []
+    for playoff in group.playoff_rounds.all():
+        for tie in playoff.ties.all():
+            outcome = tie_outcome(tie, away_goals_rule=away_goals_rule)
+            for team in (outcome.winner, outcome.loser):
+                if team is not None and team not in order:
+                    order.append(team)
+    return order
+
+
+def group_table(group) -> GroupTable:
+    """The ranked table of a group with its qualification marks.
+
+    Expects ``group`` fetched with ``GROUP_PREFETCH`` and ``select_related("season")``.
+    """
+    teams = {entry.team_id: entry.team for entry in group.entries.all()}
+    matches = list(group.matches.all())
+    for match in matches:
+        teams.setdefault(match.home_team_id, match.home_team)
+        teams.setdefault(match.away_team_id, match.away_team)
+    adjustments = {}
+    for adjustment in group.points_adjustments.all():
+        teams.setdefault(adjustment.team_id, adjustment.team)
+        adjustments[adjustment.team_id] = adjustments.get(adjustment.team_id, 0) + adjustment.points
+    if not teams:
+        return GroupTable(group=group)
+
+    results, incomplete = counting_results(matches)
+    # The engine ranks Team objects themselves, so teams it cannot separate are listed by name.
+    results = [
+        Result(teams[result.home], teams[result.away], result.home_goals, result.away_goals) for result in results
+    ]
+    decisions = [teams[team] for team in _tiebreak_decisions(group, group.season.away_goals_rule) if team in teams]
+    ranked = standings(
+        teams.values(),
+        results,
+        points_for_win=group.win_points,
+        points_for_draw=group.draw_points,
+        tiebreakers=group.tiebreakers,
+        adjustments={teams[team_id]: points for team_id, points in adjustments.items()},
+        tiebreak_decisions=decisions,
+    )
+    rows = [TableRow(standing=row, team=row.team) for row in ranked]
+    _mark_qualifiers(rows, promoted=group.places_promoted, advancing=group.places_advancing)
+    return GroupTable(group=group, rows=rows, incomplete=incomplete)
+
+
+def _mark_qualifiers(rows, *, promoted, advancing):
+    """Mark the top places; a tie that straddles a cut-off is marked undecided rather than guessed."""
+    for cut, mark in ((promoted, Mark.PROMOTED), (max(advancing, promoted), Mark.ADVANCES)):
+        if not cut:
+            continue
+        for row in rows:
+            if row.mark:
+                continue
+            if row.standing.position > cut:
+                break
+            straddles = row.standing.tied and any(
+                other.standing.position == row.standing.position for other in rows[cut:]
+            )
+            row.mark = Mark.UNDECIDED if straddles else mark
