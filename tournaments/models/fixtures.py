@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ..match_status import MatchStatus
@@ -29,6 +31,13 @@ def validate_tiebreaker_codes(codes):
 
 # Only these two stages hold groups and knockout rounds; the earlier ones are summarised, not stored.
 PLAYING_STAGES = [choice for choice in StageKind.choices if choice[0] in (StageKind.REGIONAL, StageKind.NATIONAL)]
+
+
+def stage_page_url(season, region):
+    """The public page that shows a region's (or the national stage's) groups, rounds and matches."""
+    if region is not None:
+        return region.get_absolute_url()
+    return reverse("tournaments:season-national", args=[season.year])
 
 
 def _stage_matches_region():
@@ -102,6 +111,14 @@ class Group(models.Model):
     def __str__(self):
         where = f"Region {self.region.numeral}" if self.region_id else "National Stage"
         return f"{self.name} – {where} {self.season.year}"
+
+    def get_absolute_url(self):
+        return f"{stage_page_url(self.season, self.region)}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        """The table's id on its page: "group-a", "final-group-stage"."""
+        return slugify(self.name) or f"group-{self.pk}"
 
     @property
     def win_points(self):
@@ -183,6 +200,15 @@ class KnockoutRound(models.Model):
         where = f"Region {self.region.numeral}" if self.region_id else "National Stage"
         return f"{self.name} – {where} {self.season.year}"
 
+    def get_absolute_url(self):
+        return f"{stage_page_url(self.season, self.region)}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        """The round's id on its page; a group's tiebreaker is prefixed by the group ("group-a-tiebreakers")."""
+        name = slugify(self.name) or f"round-{self.pk}"
+        return f"{self.group.anchor}-{name}" if self.group_id else name
+
 
 class Tie(models.Model):
     """A knockout tie of one match or two legs. Its legs are matches; a ruling may decide it instead."""
@@ -224,6 +250,13 @@ class Tie(models.Model):
 
     def __str__(self):
         return f"{self.team_a or '?'} v {self.team_b or '?'} ({self.round})"
+
+    def get_absolute_url(self):
+        return f"{stage_page_url(self.round.season, self.round.region)}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"tie-{self.pk}"
 
 
 class MatchQuerySet(models.QuerySet):
@@ -324,6 +357,13 @@ class Match(models.Model):
 
     def __str__(self):
         return f"{self.home_team} {self.score_display} {self.away_team}"
+
+    def get_absolute_url(self):
+        return f"{stage_page_url(self.season, self.region)}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"match-{self.pk}"
 
     @property
     def score_known(self):

@@ -300,3 +300,6 @@ class Qualifier(models.Model):
 
     def __str__(self):
         return f"{self.team} ({self.department}, {self.season.year})"
+
+    def get_absolute_url(self):
+        return reverse("tournaments:season-departmental", args=[self.season.year]) + "#qualifiers"
