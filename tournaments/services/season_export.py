@@ -36,6 +36,10 @@ def join_names(names):
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
 
 
+def table_row(*cells):
+    return "|" + "|".join(f" {cell} " if cell else " " for cell in cells) + "|"
+
+
 def paragraphs(text):
     return [paragraph for paragraph in text.split("\n\n") if paragraph.strip()]
 
@@ -101,11 +105,11 @@ class _Exporter:
             columns[change.heading].append(change.team.name)
         if not columns:
             return
-        self.write("==Team changes==", "| " + " | ".join(columns) + " |")
+        self.write("==Team changes==", table_row(*columns))
         # One team per row: a flattened cell ("A B C") would need guessing where each name ends.
         for index in range(max(len(teams) for teams in columns.values())):
             cells = [teams[index] if index < len(teams) else "" for teams in columns.values()]
-            self.write("| " + " | ".join(cells) + " |")
+            self.write(table_row(*cells))
         self.write("")
 
     def departmental(self, stage):
@@ -118,9 +122,9 @@ class _Exporter:
             # The department cell opens a department's rows (as in the seeds), and is repeated for a team named
             # like a department so that the row is not read as a new department.
             if department != previous or fold(qualifier.team.name) in DEPARTMENTS_BY_KEY:
-                self.write(f"| {department} | {qualifier.team} | {qualifier.location} |")
+                self.write(table_row(department, qualifier.team.name, qualifier.location))
             else:
-                self.write(f"| {qualifier.team} | {qualifier.location} | |")
+                self.write(table_row(qualifier.team.name, qualifier.location, ""))
             previous = department
         self.write("")
 
