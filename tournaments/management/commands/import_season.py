@@ -1,5 +1,6 @@
 """`manage.py import_season PATH [--dry-run]`: create or update one season from an article."""
 
+import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -23,5 +24,7 @@ class Command(BaseCommand):
         try:
             report = import_season(text, path, dry_run=dry_run)
         except ArticleError as error:
-            raise CommandError(str(error)) from error
+            # "PATH:LINE: reason" alone, as compilers print it, so editors' tools can jump to the line.
+            self.stderr.write(str(error))
+            sys.exit(1)
         self.stdout.write("\n".join(report.lines()))
