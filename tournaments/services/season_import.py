@@ -55,6 +55,9 @@ class ImportReport:
     def has_changes(self):
         return bool(self.created or self.changed or self.removed)
 
+    def text(self):
+        return "\n".join(self.lines())
+
     def lines(self):
         verbs = ("would be created", "would be changed", "would be removed") if self.dry_run else ("created",)
         if not self.dry_run:
