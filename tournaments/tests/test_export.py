@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tournaments.management.commands.build_fixtures import SEEDS
 from tournaments.models import Season, Team
 from tournaments.services.article_parser import cells_of
 from tournaments.services.season_export import export_season
@@ -14,7 +15,6 @@ from tournaments.services.season_rows import season_dump
 
 pytestmark = pytest.mark.django_db
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 ARTICLES = Path(__file__).parent / "articles"
 SEASONS = [
     (SEEDS / "000_577157f910dad3a1.txt", 2008),

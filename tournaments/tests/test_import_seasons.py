@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from conftest import SHIPPED_SEASON_FIXTURES
+from tournaments.management.commands.build_fixtures import SEEDS
 from tournaments.models import Group, KnockoutRound, Qualifier, Region, Season, Team, Tie
 from tournaments.outcomes import GROUP_PREFETCH, TIE_PREFETCH, group_table, tie_outcome
 from tournaments.services.season_import import import_season
@@ -14,7 +15,6 @@ from tournaments.services.season_rows import season_dump
 
 pytestmark = pytest.mark.django_db
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 SEED_YEARS = [("000_577157f910dad3a1.txt", 2008), ("001_7dd81c4de0932814.txt", 1998)]
 ARTICLES = Path(__file__).parent / "articles"
 
