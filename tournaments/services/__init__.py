@@ -5,7 +5,8 @@
 - rulings: the keyword classifier that reads a note's ruling (no ORM);
 - season_rows: a season's rows keyed by natural identities, for diffs, dumps and tests;
 - season_import: the structure -> database, in one transaction, with a dry-run diff;
-- season_export: database -> article text.
+- season_export: database -> article text;
+- fixture_build: the shipped fixtures, built from the seed articles by the importer.
 """
 
 from .article_parser import ArticleError
