@@ -1,0 +1,32 @@
+"""`manage.py build_fixtures`: regenerate fixtures/copa_peru_YEAR.json from the seed articles."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from tournaments.services.article_parser import ArticleError
+from tournaments.services.fixture_build import build_fixtures
+
+SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+
+
+class Command(BaseCommand):
+    help = "Import each seed article into the (empty) database and write fixtures/copa_peru_YEAR.json; nothing is kept."
+
+    def add_arguments(self, parser):
+        parser.add_argument("articles", nargs="*", help=f"Article files (default: {SEEDS}/*.txt).")
+        parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "fixtures"))
+
+    def handle(self, articles, output, **options):
+        paths = [Path(path) for path in articles] or sorted(SEEDS.glob("*.txt"))
+        if not paths:
+            raise CommandError(f"No articles given and none found in {SEEDS}.")
+        try:
+            built = build_fixtures([(path, path.read_text(encoding="utf-8")) for path in paths])
+        except (ArticleError, ValueError) as error:
+            raise CommandError(str(error)) from error
+        for year, fixture in built.items():
+            target = Path(output) / f"copa_peru_{year}.json"
+            target.write_text(fixture + "\n", encoding="utf-8")
+            self.stdout.write(f"Wrote {target}")

@@ -1,0 +1,476 @@
+"""Read a season article (the seed format, see ../shared/seeds/README.md) into plain dataclasses.
+
+No ORM here: the result carries every fact with the line it came from, so the importer can report
+"PATH:LINE: reason" for anything the database later refuses. The only built-in knowledge is the
+list of Peru's departments; nothing names a team or a season.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..departments import DEPARTMENT_NAMES
+from ..text import fold, from_roman, to_roman
+
+DEPARTMENTS_BY_KEY = {fold(name): name for name in DEPARTMENT_NAMES}
+STAGE_KINDS = ["district", "provincial", "departmental", "regional", "national"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october"]
+MONTHS += ["november", "december"]
+TOP_SECTIONS = {
+    "team changes": "team_changes",
+    "departmental stage": "departmental",
+    # The 2008 seed writes the Spanish-influenced spelling in its intro; accept it in headings too.
+    "departamental stage": "departmental",
+    "regional stage": "regional",
+    "national stage": "national",
+    "see also": "see_also",
+}
+# Words that may stand lower-case inside a club's name ("Señor de Puelles").
+NAME_CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e"}
+
+HEADING = re.compile(r"^(=+)\s*(.*?)\s*=+\s*$")
+DATE_LINE = re.compile(r"^\d{4}-\d+-\d+$")
+EXTRA = r"a\.e\.t\.|\d+\s*-\s*\d+ pen\.|a\.e\.t\., \d+\s*-\s*\d+ pen\."
+SCORE_LINE = re.compile(
+    rf"^(?P<home>.+?)\s+(?P<hs>\d+)\s*-\s*(?P<as>\d+)\s+(?P<away>.+?)(?:\s+\((?P<extra>{EXTRA})\))?$"
+)
+UNKNOWN_SCORE_LINE = re.compile(r"^(?P<home>.+?)\s+v\s+(?P<away>.+)$")
+BAD_SCORE = re.compile(r"(?:^|\s)(\S*\d\S*-\S*|\S*-\S*\d\S*)(?:\s|$)")
+PENALTIES = re.compile(r"(\d+)\s*-\s*(\d+) pen\.")
+REGION_SENTENCE = re.compile(r"^Region ([IVXLC]+) includes qualified teams from (.+?) region\.\s*(.*)$", re.I)
+TEAM_CHANGE_HEADING = re.compile(r"^(promoted to|relegated from) (\d{4}) (primera|segunda) division$")
+STAGE_DATE = re.compile(
+    r"\b(district|provincial|departmental|departamental|regional|national) stage\b[^.]*?\bon ("
+    + "|".join(MONTHS)
+    + r")\b(?: (\d{1,2})\b)?",
+    re.I,
+)
+STAGE_MENTION = re.compile(r"\b(district|provincial|departmental|departamental|regional|national) stage", re.I)
+PLACES = re.compile(r"\b(one|two|three|four|five|\d+) teams? qualif", re.I)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+class ArticleError(Exception):
+    """Bad input, reported as "PATH:LINE: reason" so an editor can go straight to the line."""
+
+    def __init__(self, path, line, reason):
+        super().__init__(f"{path}:{line}: {reason}")
+        self.path, self.line, self.reason = path, line, reason
+
+
+@dataclass
+class MatchLine:
+    home: str
+    away: str
+    home_score: int | None
+    away_score: int | None
+    line: int
+    date: dt.date | None = None
+    round_number: int | None = None
+    after_extra_time: bool = False
+    home_penalties: int | None = None
+    away_penalties: int | None = None
+
+
+@dataclass
+class NoteLine:
+    text: str
+    style: str  # "bullet" or "paragraph", as Note.Style
+    line: int
+
+
+@dataclass
+class Section:
+    """A group or a knockout round (a tiebreaker playoff when it settles a group or is named so)."""
+
+    kind: str  # "group", "knockout" or "tiebreaker"
+    name: str
+    line: int
+    order: int
+    group: "Section | None" = None
+    matches: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    @property
+    def results_recorded(self):
+        # A heading with no match lines (a bare "|}" or only sub-headings) says the section existed, no more.
+        return bool(self.matches)
+
+
+@dataclass
+class Container:
+    """A region, or the national stage (number None): the home of groups, rounds and notes."""
+
+    number: int | None
+    line: int
+    departments: list = field(default_factory=list)  # canonical department names, in the sentence's order
+    paragraphs: list = field(default_factory=list)
+    sections: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    @property
+    def description(self):
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def format(self):
+        return "knockout" if "knockout" in fold(self.description) else "groups"
+
+    @property
+    def places_advancing(self):
+        found = PLACES.search(self.description)
+        if not found:
+            return None
+        word = found.group(1).lower()
+        return NUMBER_WORDS.get(word) or int(word)
+
+
+@dataclass
+class QualifierRow:
+    department: str
+    team: str
+    location: str
+    line: int
+
+
+@dataclass
+class TeamChangeColumn:
+    direction: str  # "promoted" or "relegated", as TeamChange.Direction
+    division: str  # "primera" or "segunda"
+    year: int
+    line: int
+    cells: list = field(default_factory=list)  # (text, line)
+
+
+@dataclass
+class Article:
+    path: str
+    year: int = 0
+    year_line: int = 1
+    infobox: dict = field(default_factory=dict)  # folded key -> (value, line)
+    summary: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # season-level notes
+    stage_text: dict = field(default_factory=dict)  # stage kind -> paragraphs
+    team_changes: list = field(default_factory=list)
+    team_change_rows: int = 0
+    qualifiers: list = field(default_factory=list)
+    regions: list = field(default_factory=list)
+    national: Container = field(default_factory=lambda: Container(None, 0))
+    see_also: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+    def stages(self):
+        """(kind, month, day) for each stage the article mentions, in the competition's order."""
+        text = "\n".join(self.summary)
+        kinds = {_stage_kind(found.group(1)) for found in STAGE_MENTION.finditer(text)} | set(self.stage_text)
+        dates = {}
+        for found in STAGE_DATE.finditer(text):
+            month = MONTHS.index(found.group(2).lower()) + 1
+            dates.setdefault(_stage_kind(found.group(1)), (month, int(found.group(3)) if found.group(3) else None))
+        return [(kind, *dates.get(kind, (None, None))) for kind in STAGE_KINDS if kind in kinds]
+
+    def containers(self):
+        return [*self.regions, self.national]
+
+
+def _stage_kind(word):
+    word = word.lower()
+    return "departmental" if word == "departamental" else word
+
+
+def cells_of(line):
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def looks_like_a_match(line):
+    """A score line whose sides read like club names, not a sentence that happens to hold a score."""
+    found = SCORE_LINE.match(line)
+    if not found:
+        return False
+    words = f"{found['home']} {found['away']}".split()
+    return all(not word[0].isalpha() or word[0].isupper() or word in NAME_CONNECTORS for word in words)
+
+
+def parse_article(text, path="article"):
+    return _Parser(path).parse(text)
+
+
+class _Parser:
+    def __init__(self, path):
+        self.article = Article(path=path)
+        self.top = "intro"
+        self.stack = []  # (heading level, Container | Section | ("matchday", number, group))
+        self.in_infobox = False
+        self.pending_date = None
+        self.order = {}
+
+    def error(self, line, reason):
+        raise ArticleError(self.article.path, line, reason)
+
+    def parse(self, text):
+        lines = text.splitlines()
+        for number, raw in enumerate(lines, start=1):
+            self.read_line(number, raw.strip())
+        self.check_no_pending_date(len(lines))
+        self.check_infobox()
+        return self.article
+
+    # ----- headings -----
+    def read_line(self, number, line):
+        if not line:
+            self.in_infobox = False
+            return
+        heading = HEADING.match(line)
+        if heading:
+            self.in_infobox = False
+            self.read_heading(number, len(heading.group(1)), heading.group(2))
+        elif self.top == "intro" and line == "Infobox":
+            self.in_infobox = True
+        elif self.in_infobox and line.startswith("- ") and ":" in line:
+            key, value = line[2:].split(":", 1)
+            self.article.infobox[fold(key)] = (value.strip(), number)
+        elif line in ("|}", "|-") or line.startswith("{|"):
+            self.read_lost_table(number)
+        elif line.startswith("|"):
+            self.read_table_row(number, line)
+        elif line.startswith("- ") and self.top == "see_also":
+            self.article.see_also.append(line[2:].strip())
+        elif line.startswith("- "):
+            self.add_note(NoteLine(line[2:].strip(), "bullet", number))
+        elif line.startswith("Note:"):
+            self.add_note(NoteLine(line[len("Note:") :].strip(), "paragraph", number))
+        elif DATE_LINE.match(line):
+            self.read_date(number, line)
+        elif self.current_section():
+            self.read_match(number, line)
+        elif looks_like_a_match(line):
+            self.error(number, "a match line outside any group or round: put it under a group or round heading")
+        else:
+            self.read_paragraph(number, line)
+
+    def read_heading(self, number, level, name):
+        self.check_no_pending_date(number)
+        if level == 1:
+            year = re.search(r"\b(\d{4})\b", name)
+            if not year:
+                self.error(number, f"the title '{name}' has no year")
+            self.article.year, self.article.year_line = int(year.group(1)), number
+            return
+        if level == 2:
+            self.top = TOP_SECTIONS.get(fold(name))
+            if self.top is None:
+                expected = "Team changes, Departmental Stage, Regional Stage, National Stage or See also"
+                self.error(number, f"unknown section '{name}': expected {expected}")
+            self.stack = [(2, self.article.national)] if self.top == "national" else []
+            if self.top == "national":
+                self.article.national.line = number
+            return
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        parent = self.stack[-1][1] if self.stack else None
+        self.stack.append((level, self.heading_node(number, name, parent)))
+
+    def heading_node(self, number, name, parent):
+        key = fold(name)
+        if parent is None:
+            found = re.fullmatch(r"region ([ivxlc]+)", key)
+            if self.top != "regional" or not found or not from_roman(found.group(1)):
+                self.error(
+                    number, f"the heading '{name}' is not understood here (expected 'Region I', 'Region II', ...)"
+                )
+            return self.new_region(number, from_roman(found.group(1)))
+        if isinstance(parent, Container):
+            return self.new_section(number, name, parent, group=None)
+        if isinstance(parent, Section) and parent.kind == "group":
+            matchday = re.fullmatch(r"round (\d+)", key)
+            if matchday:
+                return ("matchday", int(matchday.group(1)), parent)
+            if "group" in key:
+                self.error(number, f"the group '{name}' is nested inside the group '{parent.name}'")
+            return self.new_section(number, name, self.container(), group=parent)
+        self.error(number, f"the heading '{name}' cannot stand under a knockout round or a matchday")
+
+    def new_region(self, number, region_number):
+        if any(region.number == region_number for region in self.article.regions):
+            self.error(number, f"Region {to_roman(region_number)} appears twice")
+        region = Container(region_number, number)
+        self.article.regions.append(region)
+        return region
+
+    def new_section(self, number, name, container, group):
+        key = fold(name)
+        if "tiebreak" in key or "playoff" in key or "play-off" in key:
+            kind = "tiebreaker"
+        elif "group" in key:
+            kind, group = "group", None
+        else:
+            # Only a tiebreaker settles a group: a "Final" under a group is a round of the region.
+            kind, group = "knockout", None
+        taken = {(section.name, section.group and section.group.name) for section in container.sections}
+        if (name, group and group.name) in taken:
+            self.error(number, f"'{name}' appears twice in the same place")
+        section = Section(kind, name, number, order=len(container.sections) + 1, group=group)
+        container.sections.append(section)
+        return section
+
+    # ----- where we are -----
+    def container(self):
+        return next((node for _, node in reversed(self.stack) if isinstance(node, Container)), None)
+
+    def current_section(self):
+        """The innermost group or round, and the matchday number when under a "Round N" heading."""
+        if not self.stack:
+            return None
+        node = self.stack[-1][1]
+        if isinstance(node, tuple):
+            return node[2], node[1]
+        return (node, None) if isinstance(node, Section) else None
+
+    def add_note(self, note):
+        if not note.text:
+            self.error(note.line, "an empty note")
+        current = self.current_section()
+        if current:
+            current[0].notes.append(note)
+        elif self.container() is not None and self.container().number is not None:
+            self.container().notes.append(note)
+        else:
+            self.article.notes.append(note)
+
+    # ----- lines -----
+    def read_lost_table(self, number):
+        if self.top in ("team_changes", "departmental"):
+            return  # the end of an ordinary table
+        if not self.current_section():
+            self.error(number, "a lost table ('|}') outside any group or round: put it under the heading it belongs to")
+
+    def read_table_row(self, number, line):
+        cells = cells_of(line)
+        if self.top == "departmental":
+            self.read_qualifier(number, cells)
+        elif self.top == "team_changes":
+            self.read_team_change_row(number, cells)
+        else:
+            self.error(number, "a table row outside the departmental and team-changes tables is not understood")
+
+    def read_qualifier(self, number, cells):
+        if fold(cells[0]) == "department":
+            return
+        department = DEPARTMENTS_BY_KEY.get(fold(cells[0]))
+        if department:
+            cells = cells[1:]
+        elif self.article.qualifiers:
+            # A flattened rowspan: the row continues the department above.
+            department = self.article.qualifiers[-1].department
+        else:
+            self.error(number, f"a team row before any department: '{cells[0]}' is not one of Peru's departments")
+        team = cells[0] if cells else ""
+        if not team:
+            self.error(number, "a departmental row without a team")
+        if len(cells) > 2 and any(cells[2:]):
+            self.error(number, "too many cells: expected Department, Team, Location")
+        self.article.qualifiers.append(QualifierRow(department, team, cells[1] if len(cells) > 1 else "", number))
+
+    def read_team_change_row(self, number, cells):
+        columns = self.article.team_changes
+        if not columns:
+            for cell in cells:
+                found = TEAM_CHANGE_HEADING.match(fold(cell))
+                if not found:
+                    self.error(
+                        number,
+                        f"unknown team-changes heading '{cell}': expected e.g. 'Promoted to 1998 Primera "
+                        "División' or 'Relegated from 1997 Segunda División'",
+                    )
+                direction = "promoted" if found.group(1) == "promoted to" else "relegated"
+                columns.append(TeamChangeColumn(direction, found.group(3), int(found.group(2)), number))
+            return
+        if len(cells) > len(columns):
+            self.error(number, f"{len(cells)} cells under {len(columns)} team-changes headings")
+        self.article.team_change_rows += 1
+        for column, cell in zip(columns, cells, strict=False):
+            if cell:
+                column.cells.append((cell, number))
+
+    def read_date(self, number, line):
+        try:
+            date = dt.date(*(int(part) for part in line.split("-")))
+        except ValueError:
+            self.error(number, f"'{line}' is not a date (expected YYYY-MM-DD, e.g. 2008-12-07)")
+        if not self.current_section():
+            self.error(number, "a date line outside any group or round")
+        self.check_no_pending_date(number)
+        self.pending_date = (date, number)
+
+    def read_match(self, number, line):
+        section, matchday = self.current_section()
+        found = SCORE_LINE.match(line)
+        unknown = None if found else UNKNOWN_SCORE_LINE.match(line)
+        if not found and not unknown:
+            bad = BAD_SCORE.search(line)
+            if bad:
+                self.error(number, f"the score '{bad.group(1)}' is not two numbers (expected e.g. 'Home 2-1 Away')")
+            self.error(number, f"'{line}' is not a match line: expected 'Home 2-1 Away' or 'Home v Away'")
+        match = found or unknown
+        home, away = match["home"].strip(), match["away"].strip()
+        scores = (int(found["hs"]), int(found["as"])) if found else (None, None)
+        entry = MatchLine(home, away, *scores, number, round_number=matchday)
+        extra = found["extra"] if found else None
+        if extra:
+            entry.after_extra_time = "a.e.t." in extra
+            penalties = PENALTIES.search(extra)
+            if penalties:
+                entry.home_penalties, entry.away_penalties = int(penalties.group(1)), int(penalties.group(2))
+        if self.pending_date:
+            entry.date = self.pending_date[0]
+            self.pending_date = None
+        section.matches.append(entry)
+
+    def read_paragraph(self, number, line):
+        container = self.container()
+        if self.top == "intro":
+            self.article.summary.append(line)
+        elif container is not None and container.number is not None:
+            self.read_region_paragraph(number, line, container)
+        elif self.top in ("departmental", "regional", "national"):
+            self.article.stage_text.setdefault(self.top, []).append(line)
+        else:
+            self.error(number, f"text not understood under this heading: '{line[:60]}'")
+
+    def read_region_paragraph(self, number, line, region):
+        found = REGION_SENTENCE.match(line)
+        if not found or region.departments:
+            region.paragraphs.append(line)
+            return
+        if from_roman(found.group(1)) != region.number:
+            self.error(
+                number, f"the sentence names Region {found.group(1)} under the heading Region {to_roman(region.number)}"
+            )
+        for name in re.split(r",\s*|\s+and\s+", found.group(2)):
+            department = DEPARTMENTS_BY_KEY.get(fold(name))
+            if department is None:
+                self.error(number, f"unknown department '{name.strip()}'")
+            if department in region.departments:
+                self.error(number, f"{department} is named twice")
+            region.departments.append(department)
+        if found.group(3):
+            region.paragraphs.append(found.group(3))
+
+    # ----- checks -----
+    def check_no_pending_date(self, number):
+        if self.pending_date:
+            self.error(self.pending_date[1], "a date line with no match line after it")
+
+    def check_infobox(self):
+        article = self.article
+        season = article.infobox.get("season")
+        if not article.year:
+            self.error(1, "no title: the article must start with '= YEAR Copa Perú ='")
+        if season and season[0] != str(article.year):
+            self.error(season[1], f"the infobox says season {season[0]} but the title says {article.year}")
+        for key, offset in (("prevseason", -1), ("nextseason", 1)):
+            value = article.infobox.get(key)
+            if value and value[0] != str(article.year + offset):
+                article.warnings.append(
+                    f"{article.path}:{value[1]}: {key.capitalize()} is {value[0]}, expected {article.year + offset}"
+                )

@@ -1,0 +1,142 @@
+"""Read the ruling in a note: a small keyword classifier that names no team and no season. No ORM.
+
+Keywords, checked in this order (the first that appears decides the kind):
+- "abandoned" (and "after N minutes")                    -> abandoned, with the minute play stopped;
+- "suspended"                                            -> suspended;
+- "docked N points" / "deducted N pts"                   -> points docked (-N);
+- "received N pts" / "awarded N points"                  -> points awarded (+N);
+- "agreed to not play", "agreed not to play", "not played", "did not play" -> not played;
+- anything else is a plain note.
+The teams are the candidates' names found in the text (see team_names.find_teams). "X qualified", "X went
+through" or "X was declared ... winner" names the favoured team; "between X and Y" gives the two sides in order.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .team_names import find_teams
+
+ABANDONED = re.compile(r"\babandoned\b(?:\s+after\s+(\d+)\s+minutes)?", re.I)
+SUSPENDED = re.compile(r"\bsuspended\b", re.I)
+DOCKED = re.compile(r"\b(?:docked|deducted)\s+(?:of\s+)?(\d+)\s+(?:pts|points)\b", re.I)
+AWARDED = re.compile(r"\b(?:received|awarded)\s+(\d+)\s+(?:pts|points)\b(?P<source>\s+from\s+[^,.;]+)?", re.I)
+NOT_PLAYED = re.compile(r"\b(?:agreed\s+(?:to\s+not|not\s+to)\s+play|not\s+played|did\s+not\s+play)\b", re.I)
+FAVOURED = re.compile(r"\s+(?:qualified|went\s+through|advanced|(?:was|were)\s+declared\b[^.;]*?\bwinners?\b)", re.I)
+AUTHORITY = re.compile(r"(?<![\w.])(F\.P\.F\.|FPF)(?!\w)")
+DECLARED_SCORE = re.compile(r"declared the (?:match|result) ended (?:by )?(\d+-\d+)", re.I)
+SHOOTOUT = re.compile(r"shoot-?out winners? (?:by )?(\d+)-(\d+)", re.I)
+LEG = re.compile(r"\b(1st|first|2nd|second)\s+leg\b", re.I)
+SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z])")
+
+
+@dataclass
+class Ruling:
+    kind: str = "note"  # a NoteKind value
+    teams: list = field(default_factory=list)  # distinct teams named, in reading order
+    pair: tuple = ()  # the two sides of the match concerned, in the order the note implies
+    favoured: str | None = None
+    leg: int | None = None
+    minute: int | None = None
+    points: int | None = None
+    shootout: tuple | None = None  # penalties (favoured team's, other's)
+    decided_by: str = ""
+    decision: str = ""
+    reason: str = ""  # the sentence that awards or docks points
+
+
+def read_ruling(text, candidates):
+    mentions = find_teams(text, candidates)
+    ruling = Ruling(teams=list(dict.fromkeys(name for _, _, name in mentions)))
+    authority = AUTHORITY.search(text)
+    ruling.decided_by = authority.group(1) if authority else ""
+    leg = LEG.search(text)
+    ruling.leg = (1 if leg.group(1).lower() in ("1st", "first") else 2) if leg else None
+    ruling.favoured = next((name for _, end, name in mentions if FAVOURED.match(text, end)), None)
+    for kind, pattern in (
+        ("abandoned", ABANDONED),
+        ("suspended", SUSPENDED),
+        ("points_docked", DOCKED),
+        ("points_awarded", AWARDED),
+        ("not_played", NOT_PLAYED),
+    ):
+        found = pattern.search(text)
+        if found:
+            ruling.kind = kind
+            _read_details(ruling, kind, found, text, mentions)
+            break
+    return ruling
+
+
+def _read_details(ruling, kind, found, text, mentions):
+    if kind in ("points_awarded", "points_docked"):
+        team = _points_team(text, found, mentions)
+        ruling.points = int(found.group(1)) * (1 if kind == "points_awarded" else -1)
+        ruling.reason = _sentence(text, found.start())
+        if kind == "points_awarded":
+            ruling.favoured = team
+            source = (found.group("source") or "").strip()
+            ruling.decision = f"{team} awarded {ruling.points} points" + (f" {source}" if source else "")
+        else:
+            ruling.decision = f"{team} docked {-ruling.points} points"
+        ruling.pair = (team,) if team else ()
+        return
+    ruling.pair = _pair(text, mentions, ruling.favoured if kind == "abandoned" else None)
+    leg = {1: "First leg", 2: "Second leg"}.get(ruling.leg, "Match")
+    if kind == "suspended":
+        ruling.decision = f"{leg} suspended" + (f"; {ruling.favoured} went through" if ruling.favoured else "")
+    elif kind == "not_played":
+        ruling.decision = "Not played by agreement" if re.search(r"\bagreed\b", text, re.I) else "Not played"
+    else:
+        ruling.minute = int(found.group(1)) if found.group(1) else None
+        parts = []
+        declared = DECLARED_SCORE.search(text)
+        if declared:
+            parts.append(f"Match declared ended {declared.group(1)}")
+        shootout = SHOOTOUT.search(text)
+        if shootout and ruling.favoured:
+            ruling.shootout = (int(shootout.group(1)), int(shootout.group(2)))
+            won = f"{ruling.favoured} declared shoot-out winner {shootout.group(1)}-{shootout.group(2)}"
+            parts.append(won + (" and champions" if re.search(r"\bchampions\b", text, re.I) else ""))
+        ruling.decision = "; ".join(parts) or "Match abandoned"
+
+
+def _pair(text, mentions, first=None):
+    between = re.search(r"\bbetween\b", text, re.I)
+    if between:
+        after = list(dict.fromkeys(name for start, _, name in mentions if start > between.end()))
+        if len(after) >= 2:
+            return tuple(after[:2])
+    names = list(dict.fromkeys(name for _, _, name in mentions))
+    if first in names:
+        names = [first] + [name for name in names if name != first]
+    return tuple(names[:2])
+
+
+def _sentence_bounds(text, position):
+    start = 0
+    for end in SENTENCE_END.finditer(text):
+        if end.start() >= position:
+            return start, end.end()
+        start = end.end()
+    return start, len(text)
+
+
+def _sentence(text, position):
+    start, end = _sentence_bounds(text, position)
+    return text[start:end].strip()
+
+
+def _points_team(text, found, mentions):
+    """Who got the points: "awarded 3 points to X", else the last team named before the verb in its sentence."""
+    after = re.match(r"\s+to\s+", text[found.end() :])
+    if after:
+        target = found.end() + after.end()
+        named = next((name for start, _, name in mentions if start == target), None)
+        if named:
+            return named
+    start, end = _sentence_bounds(text, found.start())
+    before = [name for first, _, name in mentions if start <= first < found.start()]
+    if before:
+        return before[-1]
+    inside = [name for first, _, name in mentions if start <= first < end]
+    return inside[0] if inside else None

@@ -1,0 +1,174 @@
+"""A season's rows keyed by natural identities instead of primary keys.
+
+The importer diffs an article against the database with these keys (region number, group name in its region,
+a match by its group or tie, home, away, matchday and leg), the fixture builder checks its output with them, and
+tests compare two databases with `season_dump()` whatever their primary keys.
+"""
+
+from collections import Counter
+
+from django.db import models
+from django.utils.text import capfirst
+
+from ..models import (
+    Department,
+    Group,
+    GroupTeam,
+    KnockoutRound,
+    Match,
+    Note,
+    PointsAdjustment,
+    Qualifier,
+    Region,
+    RegionDepartment,
+    Season,
+    Stage,
+    Team,
+    TeamChange,
+    Tie,
+)
+
+# Parents before children: the order rows are saved in (and deleted in reverse).
+SEASON_MODELS = [
+    Season,
+    Stage,
+    TeamChange,
+    Region,
+    RegionDepartment,
+    Qualifier,
+    Group,
+    GroupTeam,
+    KnockoutRound,
+    Tie,
+    Match,
+    Note,
+    PointsAdjustment,
+]
+# Fields the article cannot express: editors set them in the admin and a re-import leaves them alone.
+UNMANAGED = {
+    Season: {"points_for_win", "points_for_draw", "away_goals_rule"},
+    Group: {"points_for_win", "points_for_draw", "tiebreakers", "places_advancing"},
+    Note: {"source"},
+    Match: {"version"},
+}
+# Bookkeeping, never compared: the primary key, the season every row shares, the match's edit counter.
+IGNORED = {"id", "season", "version"}
+
+
+def place(region):
+    return f"Region {region.numeral}" if region is not None else "National Stage"
+
+
+def natural_key(obj):
+    """A readable identity that survives re-import: ("Region V", "Group A") rather than a primary key."""
+    if isinstance(obj, Team | Department):
+        return obj.name
+    if isinstance(obj, Season):
+        return (obj.year,)
+    if isinstance(obj, Stage):
+        return (obj.kind,)
+    if isinstance(obj, TeamChange):
+        return (obj.direction, obj.team.name)
+    if isinstance(obj, Region):
+        return (place(obj),)
+    if isinstance(obj, RegionDepartment | Qualifier):
+        return (obj.department.name,) if isinstance(obj, RegionDepartment) else (obj.team.name,)
+    if isinstance(obj, Group):
+        return (place(obj.region), obj.name)
+    if isinstance(obj, GroupTeam):
+        return (*natural_key(obj.group), obj.team.name)
+    if isinstance(obj, KnockoutRound):
+        return (place(obj.region), obj.group.name if obj.group else "", obj.name)
+    if isinstance(obj, Tie):
+        return (*natural_key(obj.round), _name(obj.team_a), _name(obj.team_b))
+    if isinstance(obj, Match):
+        return (*_where(obj), obj.home_team.name, obj.away_team.name, obj.round_number, obj.leg)
+    if isinstance(obj, Note):
+        return (*_note_place(obj), obj.text)
+    if isinstance(obj, PointsAdjustment):
+        return (place(obj.region), obj.group.name if obj.group else "", obj.team.name)
+    raise TypeError(obj)
+
+
+def _name(team):
+    return team.name if team is not None else ""
+
+
+def _where(match):
+    if match.tie is not None:
+        return natural_key(match.tie)
+    if match.group is not None:
+        return natural_key(match.group)
+    return (place(match.region),)
+
+
+def _note_place(note):
+    if note.knockout_round is not None:
+        return natural_key(note.knockout_round)
+    if note.group is not None:
+        return natural_key(note.group)
+    return (place(note.region) if note.region is not None else "Season",)
+
+
+def field_values(obj, *, managed_only=False):
+    """The row's values, related rows by their natural keys; without the fields the article cannot express."""
+    skip = IGNORED | (UNMANAGED.get(type(obj), set()) if managed_only else set())
+    values = {}
+    for field in obj._meta.concrete_fields:
+        if field.name in skip or (isinstance(obj, RegionDepartment) and field.name == "season"):
+            continue
+        if isinstance(field, models.ForeignKey):
+            related = getattr(obj, field.name)
+            values[field.name] = None if related is None else natural_key(related)
+        else:
+            values[field.name] = getattr(obj, field.attname)
+    return values
+
+
+def keyed(objects):
+    """{(model label, key): obj}; a repeated key (two identical match lines) gets a running number."""
+    seen = Counter()
+    rows = {}
+    for obj in objects:
+        key = (capfirst(str(obj._meta.verbose_name)), *natural_key(obj))
+        seen[key] += 1
+        rows[key if seen[key] == 1 else (*key, f"#{seen[key]}")] = obj
+    return rows
+
+
+def load_season(season):
+    """Every row of a season with its related rows attached, in a fixed number of queries (no query per row)."""
+    loaded = {Season: {season.pk: season}}
+    for model in SEASON_MODELS[1:]:
+        if model is GroupTeam:
+            queryset = model.objects.filter(group__season=season)
+        elif model is Tie:
+            queryset = model.objects.filter(round__season=season)
+        else:
+            queryset = model.objects.filter(season=season)
+        loaded[model] = {obj.pk: obj for obj in queryset.order_by("pk")}
+    team_ids = {
+        getattr(obj, field.attname)
+        for rows in loaded.values()
+        for obj in rows.values()
+        for field in obj._meta.concrete_fields
+        if isinstance(field, models.ForeignKey) and field.related_model is Team
+    }
+    loaded[Team] = Team.objects.in_bulk(team_ids - {None})
+    loaded[Department] = Department.objects.in_bulk()
+    for model in SEASON_MODELS:
+        for obj in loaded[model].values():
+            for field in obj._meta.concrete_fields:
+                value = getattr(obj, field.attname)
+                if isinstance(field, models.ForeignKey) and value is not None:
+                    # Attaching the loaded row fills Django's cache, so reading obj.group costs no query.
+                    setattr(obj, field.name, loaded[field.related_model][value])
+    return [obj for model in SEASON_MODELS for obj in loaded[model].values()]
+
+
+def season_dump(year):
+    """Everything stored for a season, primary keys replaced by natural keys: equal dumps mean equal data."""
+    season = Season.objects.filter(year=year).first()
+    if season is None:
+        return {}
+    return {key: field_values(obj) for key, obj in keyed(load_season(season)).items()}
