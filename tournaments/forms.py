@@ -59,13 +59,14 @@ class EditorModelForm(forms.ModelForm):
 class MatchForm(EditorModelForm):
     """A match form that refuses to save over a colleague's newer edit (optimistic locking on Match.version)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Not called "version": Django refuses a model form field named after a non-editable model field.
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # Where the "someone else changed it" message goes; the changelist only shows errors beside fields.
     stale_error_field = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
+        self.fields["seen_version"].initial = self.instance.version
 
     def clean(self):
         cleaned_data = super().clean()
@@ -75,7 +76,7 @@ class MatchForm(EditorModelForm):
         current = (
             Match.objects.select_for_update().filter(pk=self.instance.pk).values_list("version", flat=True).first()
         )
-        if current is None or cleaned_data.get("version") != current:
+        if current is None or cleaned_data.get("seen_version") != current:
             self.add_error(self.stale_error_field, str(StaleMatchError.message))
         return cleaned_data
 
@@ -87,7 +88,8 @@ class ChangelistMatchForm(MatchForm):
 class TiebreakersWidget(forms.MultiWidget):
     """One select box per place in the order, so the rules read top to bottom as the regulations list them."""
 
-    template_name = "admin/widgets/tiebreakers.html"
+    # In the app's templates: form widgets render with Django's form renderer, which does not read templates/.
+    template_name = "tournaments/widgets/tiebreakers.html"
 
     def __init__(self, attrs=None):
         choices = [("", "—")] + tiebreaker_choices()

@@ -45,7 +45,7 @@ class GroupMatchInline(EditorTabularInline):
     model = models.Match
     form = MatchForm
     fk_name = "group"
-    fields = ["round_number", "date", "home_team", "home_score", "away_score", "away_team", "status", "version"]
+    fields = ["round_number", "date", "home_team", "home_score", "away_score", "away_team", "status", "seen_version"]
     autocomplete_fields = ["home_team", "away_team"]
 
 
@@ -125,7 +125,7 @@ class TieLegInline(EditorTabularInline):
         "status",
         "minute_stopped",
         "sides_known",
-        "version",
+        "seen_version",
     ]
     autocomplete_fields = ["home_team", "away_team"]
 
@@ -157,7 +157,10 @@ class MatchAdmin(EditorAdmin):
     autocomplete_fields = ["region", "group", "tie", "home_team", "away_team"]
     actions = ["mark_not_played"]
     fieldsets = [
-        (None, {"fields": ["season", "region", "group", "tie", "leg", "round_number", "date", "order", "version"]}),
+        (
+            None,
+            {"fields": ["season", "region", "group", "tie", "leg", "round_number", "date", "order", "seen_version"]},
+        ),
         (_("Teams and score"), {"fields": ["home_team", "away_team", "sides_known", "home_score", "away_score"]}),
         (
             _("Extra time, penalties and rulings"),
