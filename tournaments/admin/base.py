@@ -6,10 +6,15 @@
 - a match saved over a colleague's newer edit is refused with a message instead of a server error.
 """
 
+import reversion
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.utils import unquote
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.utils.translation import gettext as _
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from ..forms import EditorModelForm
 from ..models.fixtures import StaleMatchError
@@ -32,15 +37,40 @@ class EditorAdmin(VersionAdmin):
             folded &= Q(*(Q(**{f"{field}__contains": word}) for field in self.folded_search_fields), _connector=Q.OR)
         return results | queryset.filter(folded), True
 
-    def changeform_view(self, request, *args, **kwargs):
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST":
+            self._keep_state_before_first_edit(request, [unquote(object_id)])
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST":
+            edited = [value for key, value in request.POST.items() if key.startswith("form-") and key.endswith("-id")]
+            self._keep_state_before_first_edit(request, edited + request.POST.getlist(ACTION_CHECKBOX_NAME))
         try:
-            return super().changeform_view(request, *args, **kwargs)
+            return super().changelist_view(request, extra_context)
         except StaleMatchError as error:
             return self._refuse_stale_save(request, error)
 
-    def changelist_view(self, request, extra_context=None):
+    def _keep_state_before_first_edit(self, request, pks):
+        """Record how rows looked before their first admin edit (the shipped seasons were loaded, not entered here),
+        so "History" can restore them too."""
+        pks = [str(pk) for pk in pks if str(pk).isdigit()]
+        if not pks:
+            return
+        known = set(
+            Version.objects.get_for_model(self.model).filter(object_id__in=pks).values_list("object_id", flat=True)
+        )
+        first_edits = self.model._default_manager.filter(pk__in=set(pks) - known)
+        if not first_edits:
+            return
+        with reversion.create_revision():
+            reversion.set_comment(_("As it was before the first change in the admin."))
+            for obj in first_edits:
+                reversion.add_to_revision(obj)
+
+    def changeform_view(self, request, *args, **kwargs):
         try:
-            return super().changelist_view(request, extra_context)
+            return super().changeform_view(request, *args, **kwargs)
         except StaleMatchError as error:
             return self._refuse_stale_save(request, error)
 
