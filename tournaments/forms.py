@@ -4,6 +4,8 @@ The rules themselves live in the models' ``clean()`` (see ``models/validation.py
 admin shows them, together with every database constraint's message, even for fields a form does not show.
 """
 
+from contextvars import ContextVar
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MinValueValidator
@@ -16,6 +18,11 @@ from .models.validation import leg_order_error
 from .standings import TIEBREAKERS, tiebreaker_choices
 
 SCORE_FIELDS = ("home_score", "away_score", "home_penalties", "away_penalties")
+
+# Set while an editor restores a version from History. Restoring is a deliberate choice of the whole old state
+# (and the state it replaces stays in History), and django-reversion's preview shows the old version number, so
+# the stale-edit check does not apply to it.
+restoring_a_version = ContextVar("restoring_a_version", default=False)
 
 
 class EditorModelForm(forms.ModelForm):
@@ -70,7 +77,7 @@ class MatchForm(EditorModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.instance.pk is None:
+        if self.instance.pk is None or restoring_a_version.get():
             return cleaned_data
         # Locked until the admin's transaction ends, so nobody can slip in between this check and the save.
         current = (

@@ -6,6 +6,8 @@
 - a match saved over a colleague's newer edit is refused with a message instead of a server error.
 """
 
+from contextlib import contextmanager
+
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -16,9 +18,18 @@ from django.utils.translation import gettext as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from ..forms import EditorModelForm
+from ..forms import EditorModelForm, restoring_a_version
 from ..models.fixtures import StaleMatchError
 from ..text import fold
+
+
+@contextmanager
+def _restoring():
+    token = restoring_a_version.set(True)
+    try:
+        yield
+    finally:
+        restoring_a_version.reset(token)
 
 
 class EditorAdmin(VersionAdmin):
@@ -67,6 +78,14 @@ class EditorAdmin(VersionAdmin):
             reversion.set_comment(_("As it was before the first change in the admin."))
             for obj in first_edits:
                 reversion.add_to_revision(obj)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        with _restoring():
+            return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        with _restoring():
+            return super().recover_view(request, version_id, extra_context)
 
     def changeform_view(self, request, *args, **kwargs):
         try:
