@@ -15,10 +15,12 @@ from django.contrib.admin.utils import unquote
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from ..forms import EditorModelForm, restoring_a_version
+from ..models import Region
 from ..models.fixtures import StaleMatchError
 from ..text import fold
 
@@ -102,3 +104,20 @@ class EditorAdmin(VersionAdmin):
 class EditorTabularInline(admin.TabularInline):
     form = EditorModelForm
     extra = 0
+
+
+def region_filter(path="region"):
+    """A list filter on a season's region, listed as "Region IV (2008)" without a query per region."""
+
+    class RegionFilter(admin.SimpleListFilter):
+        title = gettext_lazy("region")
+        parameter_name = f"{path}__id__exact"
+
+        def lookups(self, request, model_admin):
+            regions = Region.objects.select_related("season").order_by("-season__year", "number")
+            return [(str(region.pk), str(region)) for region in regions]
+
+        def queryset(self, request, queryset):
+            return queryset.filter(**{f"{path}_id": self.value()}) if self.value() else queryset
+
+    return RegionFilter

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from .. import models
 from ..forms import ChangelistMatchForm, GroupForm, GroupTeamFormSet, MatchForm, TieLegsFormSet
 from ..match_status import MatchStatus
-from .base import EditorAdmin, EditorTabularInline
+from .base import EditorAdmin, EditorTabularInline, region_filter
 
 
 class StageFilter(admin.SimpleListFilter):
@@ -76,7 +76,7 @@ class ResultsNotRecordedAction:
 class GroupAdmin(ResultsNotRecordedAction, EditorAdmin):
     form = GroupForm
     list_display = ["name", "season", "stage", "region", "results_recorded"]
-    list_filter = ["season", "stage", "region", "results_recorded"]
+    list_filter = ["season", "stage", region_filter(), "results_recorded"]
     search_fields = ["name"]
     list_select_related = ["season", "region__season"]
     autocomplete_fields = ["region"]
@@ -96,7 +96,7 @@ class TieInline(EditorTabularInline):
 @admin.register(models.KnockoutRound)
 class KnockoutRoundAdmin(ResultsNotRecordedAction, EditorAdmin):
     list_display = ["name", "season", "stage", "region", "kind", "results_recorded"]
-    list_filter = ["season", "stage", "region", "kind", "results_recorded"]
+    list_filter = ["season", "stage", region_filter(), "kind", "results_recorded"]
     search_fields = ["name"]
     list_select_related = ["season", "region__season"]
     autocomplete_fields = ["region", "group"]
@@ -133,7 +133,7 @@ class TieLegInline(EditorTabularInline):
 @admin.register(models.Tie)
 class TieAdmin(EditorAdmin):
     list_display = ["__str__", "round", "legs"]
-    list_filter = ["round__season", "round__stage", "round__region"]
+    list_filter = ["round__season", "round__stage", region_filter("round__region")]
     search_fields = ["team_a__name", "team_b__name"]
     folded_search_fields = ["team_a__search_name", "team_b__search_name"]
     list_select_related = ["team_a", "team_b", "round__season", "round__region__season"]
@@ -150,7 +150,7 @@ class MatchAdmin(EditorAdmin):
     list_display = ["fixture", "season", "where", "round_number", "date", "home_score", "away_score", "status"]
     list_display_links = ["fixture"]
     list_editable = ["home_score", "away_score", "status"]
-    list_filter = ["season", StageFilter, "region", "status"]
+    list_filter = ["season", StageFilter, region_filter(), "status"]
     search_fields = ["home_team__name", "away_team__name"]
     folded_search_fields = ["home_team__search_name", "away_team__search_name"]
     list_select_related = ["season", "region", "group", "tie__round", "home_team", "away_team"]
@@ -169,7 +169,9 @@ class MatchAdmin(EditorAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("home_team", "away_team")
+        # The changelist skips list_select_related once the queryset has any select_related, so name it all here
+        # (the autocomplete for a note's match uses this queryset too).
+        return super().get_queryset(request).select_related(*self.list_select_related)
 
     def get_changelist_form(self, request, **kwargs):
         kwargs.setdefault("form", ChangelistMatchForm)
@@ -194,13 +196,13 @@ class MatchAdmin(EditorAdmin):
         for match in changed:
             match.status = MatchStatus.NOT_PLAYED
         save_each(request, changed, "Marked as not played")
-        count = len(changed)
-        self.message_user(
-            request,
-            ngettext("%(count)d match marked as not played.", "%(count)d matches marked as not played.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        if count := len(changed):
+            self.message_user(
+                request,
+                ngettext("%(count)d match marked as not played.", "%(count)d matches marked as not played.", count)
+                % {"count": count},
+                messages.SUCCESS,
+            )
         if with_score:
             self.message_user(
                 request,
