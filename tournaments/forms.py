@@ -91,6 +91,12 @@ class MatchForm(EditorModelForm):
 class ChangelistMatchForm(MatchForm):
     stale_error_field = "status"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Narrow score boxes keep the status column on screen beside the admin's sidebar and filters.
+        for name in ("home_score", "away_score"):
+            self.fields[name].widget.attrs["style"] = "width: 3.5em"
+
 
 class TiebreakersWidget(forms.MultiWidget):
     """One select box per place in the order, so the rules read top to bottom as the regulations list them."""

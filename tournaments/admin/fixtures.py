@@ -147,7 +147,8 @@ class TieAdmin(EditorAdmin):
 @admin.register(models.Match)
 class MatchAdmin(EditorAdmin):
     form = MatchForm
-    list_display = ["fixture", "season", "where", "round_number", "date", "home_score", "away_score", "status"]
+    # Few, narrow columns so the score boxes stay on screen next to the sidebar.
+    list_display = ["fixture", "where", "date", "home_score", "away_score", "status"]
     list_display_links = ["fixture"]
     list_editable = ["home_score", "away_score", "status"]
     list_filter = ["season", StageFilter, region_filter(), "status"]
@@ -181,11 +182,13 @@ class MatchAdmin(EditorAdmin):
     def fixture(self, match):
         return f"{match.home_team} v {match.away_team}"
 
-    @admin.display(description=_("group or round"))
+    @admin.display(description=_("season, stage and group or round"), ordering="season__year")
     def where(self, match):
         place = match.group.name if match.group_id else (match.tie.round.name if match.tie_id else "")
+        if match.round_number:
+            place = f"{place}, round {match.round_number}"
         region = f"Region {match.region.numeral}" if match.region_id else _("National Stage")
-        return f"{region} · {place}" if place else region
+        return " · ".join(str(part) for part in (match.season.year, region, place) if part)
 
     @admin.action(description=_("Mark selected matches as not played"))
     def mark_not_played(self, request, queryset):
