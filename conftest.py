@@ -21,3 +21,54 @@ def _plain_static_storage(settings):
 def shipped_seasons(db):
     """The 1998 and 2008 seasons exactly as the site ships them."""
     call_command("loaddata", *SHIPPED_SEASON_FIXTURES, verbosity=0)
+
+
+@pytest.fixture
+def editor(db):
+    """A staff account in the Editors group (created by migration 0003), as `create_editor` makes it."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("editora", password="correct-horse-9", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def admin_form_data():
+    """The POST data an editor's browser would send back for an admin add/change page, as it was rendered."""
+    from django.forms import CheckboxInput, MultiWidget
+
+    def field_data(form):
+        data = {}
+        for bound in form:
+            value = bound.value()
+            widget = bound.field.widget
+            if isinstance(widget, MultiWidget):
+                values = value if isinstance(value, list) and len(value) == len(widget.widgets) else None
+                for index, part in enumerate(values or widget.decompress(value)):
+                    data[f"{bound.html_name}_{index}"] = "" if part is None else part
+            elif isinstance(widget, CheckboxInput):
+                if value:
+                    data[bound.html_name] = "on"
+            else:
+                data[bound.html_name] = (
+                    "" if value is None else (value.isoformat() if hasattr(value, "isoformat") else value)
+                )
+        return data
+
+    def build(response):
+        data = field_data(response.context["adminform"].form)
+        for inline in response.context["inline_admin_formsets"]:
+            formset = inline.formset
+            data.update(field_data(formset.management_form))
+            for form in formset.forms:
+                data.update(field_data(form))
+        return data
+
+    return build

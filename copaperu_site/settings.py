@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "django_tables2",
+    "reversion",
     "tournaments",
 ]
 

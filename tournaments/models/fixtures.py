@@ -6,8 +6,10 @@ A group, round or tie whose results the sources lost keeps `results_recorded=Fal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import F, Q
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from ..match_status import MatchStatus
 from ..standings import DEFAULT_TIEBREAKERS, validate_tiebreakers
 from .seasons import StageKind
+from .validation import match_errors, parent_season_error, region_team_error
 
 
 def default_tiebreakers():
@@ -115,6 +118,10 @@ class Group(models.Model):
     def get_absolute_url(self):
         return f"{stage_page_url(self.season, self.region)}#{self.anchor}"
 
+    def clean(self):
+        if errors := parent_season_error(self, self.region if self.region_id else None):
+            raise ValidationError(errors)
+
     @property
     def anchor(self):
         """The table's id on its page: "group-a", "final-group-stage"."""
@@ -148,6 +155,11 @@ class GroupTeam(models.Model):
 
     def __str__(self):
         return f"{self.team} in {self.group}"
+
+    def clean(self):
+        if self.group_id and self.team_id and self.group.region_id:
+            if message := region_team_error(self.group.region, self.team):
+                raise ValidationError({"team": message})
 
 
 class KnockoutRound(models.Model):
@@ -203,6 +215,10 @@ class KnockoutRound(models.Model):
     def get_absolute_url(self):
         return f"{stage_page_url(self.season, self.region)}#{self.anchor}"
 
+    def clean(self):
+        if errors := parent_season_error(self, self.region if self.region_id else None):
+            raise ValidationError(errors)
+
     @property
     def anchor(self):
         """The round's id on its page; a group's tiebreaker is prefixed by the group ("group-a-tiebreakers")."""
@@ -254,9 +270,30 @@ class Tie(models.Model):
     def get_absolute_url(self):
         return f"{stage_page_url(self.round.season, self.round.region)}#{self.anchor}"
 
+    def clean(self):
+        if self.team_a_id and self.team_a_id == self.team_b_id:
+            raise ValidationError({"team_b": _("%(team)s cannot be drawn against itself.") % {"team": self.team_a}})
+        errors = {}
+        if self.round_id and self.round.region_id:
+            for field in ("team_a", "team_b"):
+                team = getattr(self, field) if getattr(self, f"{field}_id") else None
+                if team and (message := region_team_error(self.round.region, team)):
+                    errors[field] = message
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def anchor(self):
         return f"tie-{self.pk}"
+
+
+class StaleMatchError(Exception):
+    """Raised by Match.save() when the row changed since this copy was read (see ``Match.version``)."""
+
+    message = _(
+        "Someone else changed this match while you were editing it. "
+        "Reload the page to see their changes, then make yours again."
+    )
 
 
 class MatchQuerySet(models.QuerySet):
@@ -358,8 +395,31 @@ class Match(models.Model):
     def __str__(self):
         return f"{self.home_team} {self.score_display} {self.away_team}"
 
+    def save(self, *args, **kwargs):
+        """Save only if nobody saved this match since it was read, and move its version on.
+
+        The conditional UPDATE claims the row (and, on PostgreSQL, locks it until the transaction ends), so of two
+        editors saving the same version only the first gets through; the second gets StaleMatchError.
+        """
+        if self._state.adding or self.pk is None:
+            return super().save(*args, **kwargs)
+        expected = self.version
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using):
+            claimed = (
+                type(self)._base_manager.using(using).filter(pk=self.pk, version=expected).update(version=expected + 1)
+            )
+            if not claimed:
+                raise StaleMatchError(str(StaleMatchError.message))
+            self.version = expected + 1
+            super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return f"{stage_page_url(self.season, self.region)}#{self.anchor}"
+
+    def clean(self):
+        if errors := match_errors(self):
+            raise ValidationError(errors)
 
     @property
     def anchor(self):
@@ -373,3 +433,16 @@ class Match(models.Model):
     def score_display(self):
         """ "2-1", or "v" when the score is not recorded (never a made-up 0-0)."""
         return f"{self.home_score}-{self.away_score}" if self.score_known else "v"
+
+
+@receiver(pre_save, sender=Match)
+def _raw_saves_move_the_version_on(sender, instance, raw, using, **kwargs):
+    """A restored version (django-reversion) or a reloaded fixture is still a change: open forms must go stale.
+
+    Raw saves bypass Match.save(), and a restored row would otherwise bring back an old version number that an
+    editor's open form may hold.
+    """
+    if raw and instance.pk is not None:
+        current = sender._base_manager.using(using).filter(pk=instance.pk).values_list("version", flat=True).first()
+        if current is not None:
+            instance.version = current + 1

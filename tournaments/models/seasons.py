@@ -2,6 +2,7 @@
 
 import calendar
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..text import to_roman
+from .validation import stage_date_errors
 
 
 class Season(models.Model):
@@ -131,6 +133,10 @@ class Stage(models.Model):
 
     def __str__(self):
         return f"{self.season} – {self.get_kind_display()}"
+
+    def clean(self):
+        if errors := stage_date_errors(self):
+            raise ValidationError(errors)
 
     @property
     def sort_key(self):
@@ -265,6 +271,25 @@ class RegionDepartment(models.Model):
         self.season_id = self.region.season_id
         super().save(*args, **kwargs)
 
+    def clean(self):
+        # The season is not on the form: the unique (season, department) constraint is checked here instead.
+        if not (self.region_id and self.department_id):
+            return
+        self.season_id = self.region.season_id
+        other = (
+            RegionDepartment.objects.filter(season_id=self.season_id, department_id=self.department_id)
+            .exclude(pk=self.pk)
+            .select_related("region")
+            .first()
+        )
+        if other is not None and self.season_id:
+            raise ValidationError(
+                {
+                    "department": _("%(department)s is already in Region %(numeral)s this season.")
+                    % {"department": self.department, "numeral": other.region.numeral}
+                }
+            )
+
 
 class QualifierQuerySet(models.QuerySet):
     def for_table(self):
@@ -303,3 +328,14 @@ class Qualifier(models.Model):
 
     def get_absolute_url(self):
         return reverse("tournaments:season-departmental", args=[self.season.year]) + "#qualifiers"
+
+    def clean(self):
+        if not (self.season_id and self.team_id):
+            return
+        if Qualifier.objects.filter(season_id=self.season_id, team_id=self.team_id).exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {
+                    "team": _("%(team)s has already qualified in %(year)s.")
+                    % {"team": self.team, "year": self.season.year}
+                }
+            )

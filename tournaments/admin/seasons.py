@@ -1,0 +1,98 @@
+"""Seasons with their stages, team changes and departmental qualifiers; regions; departments and teams."""
+
+from django.contrib import admin
+from django.db.models import F
+
+from .. import models
+from ..text import to_roman
+from .base import EditorAdmin, EditorTabularInline
+
+
+@admin.register(models.Department)
+class DepartmentAdmin(EditorAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    folded_search_fields = ["slug"]
+
+
+@admin.register(models.Team)
+class TeamAdmin(EditorAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    folded_search_fields = ["search_name"]
+
+
+class StageInline(EditorTabularInline):
+    model = models.Stage
+
+
+class TeamChangeInline(EditorTabularInline):
+    model = models.TeamChange
+    autocomplete_fields = ["team"]
+
+
+class QualifierInline(EditorTabularInline):
+    model = models.Qualifier
+    fields = ["department", "team", "location", "order"]
+    autocomplete_fields = ["department", "team"]
+
+    def get_queryset(self, request):
+        # Grouped by department, as the season's article lists them.
+        return super().get_queryset(request).select_related("department", "team").order_by("department__name", "order")
+
+
+@admin.register(models.Season)
+class SeasonAdmin(EditorAdmin):
+    list_display = ["year", "champion", "points_for_win", "points_for_draw"]
+    list_select_related = ["champion"]
+    search_fields = ["=year", "champion__name"]
+    folded_search_fields = ["champion__search_name"]
+    autocomplete_fields = ["champion"]
+    inlines = [StageInline, TeamChangeInline, QualifierInline]
+
+
+class RegionDepartmentInline(EditorTabularInline):
+    model = models.RegionDepartment
+    autocomplete_fields = ["department"]
+
+
+@admin.register(models.Region)
+class RegionAdmin(EditorAdmin):
+    list_display = ["__str__", "season", "number", "format", "places_advancing"]
+    list_filter = ["season", "format"]
+    list_select_related = ["season"]
+    search_fields = ["=season__year", "=number"]
+    inlines = [RegionDepartmentInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("season")
+
+
+class QualifierRegionFilter(admin.SimpleListFilter):
+    """A qualifier's region is its department's region in that season."""
+
+    title = "region"
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        numbers = models.Region.objects.order_by("number").values_list("number", flat=True).distinct()
+        return [(number, f"Region {to_roman(number)}") for number in numbers]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(
+                department__region_memberships__region__number=self.value(),
+                department__region_memberships__season=F("season"),
+            )
+        return queryset
+
+
+@admin.register(models.Qualifier)
+class QualifierAdmin(EditorAdmin):
+    list_display = ["team", "department", "location", "season"]
+    list_filter = ["season", QualifierRegionFilter, "department"]
+    search_fields = ["team__name", "location"]
+    folded_search_fields = ["team__search_name"]
+    list_select_related = ["team", "department", "season"]
+    autocomplete_fields = ["team", "department"]
+    ordering = ["-season__year", "department__name", "order"]

@@ -1,0 +1,163 @@
+"""The editors' admin forms: every mistake becomes a sentence on the form, never a 500.
+
+The rules themselves live in the models' ``clean()`` (see ``models/validation.py``); these forms make sure the
+admin shows them, together with every database constraint's message, even for fields a form does not show.
+"""
+
+from contextvars import ContextVar
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MinValueValidator
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+
+from .models import Group, Match
+from .models.fixtures import StaleMatchError, validate_tiebreaker_codes
+from .models.validation import leg_order_error
+from .standings import TIEBREAKERS, tiebreaker_choices
+
+SCORE_FIELDS = ("home_score", "away_score", "home_penalties", "away_penalties")
+
+# Set while an editor restores a version from History. Restoring is a deliberate choice of the whole old state
+# (and the state it replaces stays in History), and django-reversion's preview shows the old version number, so
+# the stale-edit check does not apply to it.
+restoring_a_version = ContextVar("restoring_a_version", default=False)
+
+
+class EditorModelForm(forms.ModelForm):
+    """A ModelForm that shows every model error and every constraint's message on the form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in SCORE_FIELDS:
+            if name in self.fields:
+                field = self.fields[name]
+                field.validators = [v for v in field.validators if not isinstance(v, MinValueValidator)]
+                field.validators.append(MinValueValidator(0, message=_("A score cannot be negative.")))
+                field.widget.attrs["min"] = 0
+
+    def _update_errors(self, errors):
+        # clean() may name a field this form does not show (a match's region in a group's inline); Django would
+        # raise ValueError for it, so such messages go on top of the form instead.
+        if hasattr(errors, "error_dict"):
+            remapped = {}
+            for field, messages in errors.error_dict.items():
+                key = field if field in self.fields else NON_FIELD_ERRORS
+                remapped.setdefault(key, []).extend(messages)
+            errors = ValidationError(remapped)
+        super()._update_errors(errors)
+
+    def _post_clean(self):
+        super()._post_clean()
+        # The model form skips constraints on fields it does not show; the database would not, so check them all
+        # (except those whose fields already carry an error) and show their messages rather than a 500.
+        failed = {name for name in self.errors if name != NON_FIELD_ERRORS}
+        try:
+            self.instance.validate_constraints(exclude=failed)
+        except ValidationError as error:
+            shown = set(self.non_field_errors())
+            for message in error.messages:
+                if message not in shown:
+                    self.add_error(None, message)
+                    shown.add(message)
+
+
+class MatchForm(EditorModelForm):
+    """A match form that refuses to save over a colleague's newer edit (optimistic locking on Match.version)."""
+
+    # Not called "version": Django refuses a model form field named after a non-editable model field.
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Where the "someone else changed it" message goes; the changelist only shows errors beside fields.
+    stale_error_field = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None or restoring_a_version.get():
+            return cleaned_data
+        # Locked until the admin's transaction ends, so nobody can slip in between this check and the save.
+        current = (
+            Match.objects.select_for_update().filter(pk=self.instance.pk).values_list("version", flat=True).first()
+        )
+        if current is None or cleaned_data.get("seen_version") != current:
+            self.add_error(self.stale_error_field, str(StaleMatchError.message))
+        return cleaned_data
+
+
+class ChangelistMatchForm(MatchForm):
+    stale_error_field = "status"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Narrow score boxes keep the status column on screen beside the admin's sidebar and filters.
+        for name in ("home_score", "away_score"):
+            self.fields[name].widget.attrs["style"] = "width: 3.5em"
+
+
+class TiebreakersWidget(forms.MultiWidget):
+    """One select box per place in the order, so the rules read top to bottom as the regulations list them."""
+
+    # In the app's templates: form widgets render with Django's form renderer, which does not read templates/.
+    template_name = "tournaments/widgets/tiebreakers.html"
+
+    def __init__(self, attrs=None):
+        choices = [("", "—")] + tiebreaker_choices()
+        super().__init__([forms.Select(choices=choices) for _ in TIEBREAKERS], attrs)
+
+    def decompress(self, value):
+        codes = list(value or [])
+        return codes + [""] * (len(self.widgets) - len(codes))
+
+
+class TiebreakersField(forms.MultiValueField):
+    """The ordered tiebreaker codes; unknown or repeated codes get the engine's own message."""
+
+    widget = TiebreakersWidget
+
+    def __init__(self, **kwargs):
+        # Plain text subfields: the registry, not the select's choices, decides what is valid and says why.
+        fields = [forms.CharField(required=False) for _ in TIEBREAKERS]
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        codes = [code for code in data_list if code]
+        validate_tiebreaker_codes(codes)
+        return codes
+
+
+class GroupForm(EditorModelForm):
+    tiebreakers = TiebreakersField(
+        label=_("Tiebreakers"),
+        help_text=Group._meta.get_field("tiebreakers").help_text,
+    )
+
+
+class GroupTeamFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        # The match inline validates after this one: let it check teams against the list as it will be saved.
+        kept = [
+            form.cleaned_data["team"].pk
+            for form in self.forms
+            if form.cleaned_data.get("team") and not form.cleaned_data.get("DELETE")
+        ]
+        self.instance.pending_team_ids = set(kept)
+
+
+class TieLegsFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        # Both legs may be edited at once, so compare the dates typed rather than the ones stored.
+        dates = {}
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", {})
+            if data.get("leg") in (1, 2) and data.get("date") and not data.get("DELETE"):
+                dates[data["leg"]] = (form, data["date"])
+        if 1 in dates and 2 in dates and (message := leg_order_error(dates[1][1], dates[2][1])):
+            form = dates[2][0]
+            if message not in form.errors.get("date", []):
+                form.add_error("date", message)

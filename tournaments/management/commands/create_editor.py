@@ -1,0 +1,54 @@
+"""Create a staff account in the Editors group: `python manage.py create_editor USERNAME --email ...`."""
+
+import getpass
+import os
+
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+EDITORS = "Editors"
+
+
+class Command(BaseCommand):
+    help = "Create an editor: a staff account in the Editors group, who can enter and correct seasons in /admin/."
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+        parser.add_argument("--email", default="", help="The editor's e-mail address.")
+        parser.add_argument(
+            "--password-from-env",
+            metavar="VAR",
+            help="Read the password from this environment variable instead of prompting (for scripts).",
+        )
+
+    def handle(self, username, email, password_from_env, **options):
+        User = get_user_model()
+        if User.objects.filter(username=username).exists():
+            raise CommandError(f"There is already an account called {username!r}.")
+        try:
+            editors = Group.objects.get(name=EDITORS)
+        except Group.DoesNotExist:
+            raise CommandError("The Editors group is missing: run `python manage.py migrate` first.") from None
+        password = self._password(password_from_env)
+        user = User(username=username, email=email, is_staff=True)
+        try:
+            password_validation.validate_password(password, user)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
+        user.set_password(password)
+        user.save()
+        user.groups.add(editors)
+        self.stdout.write(self.style.SUCCESS(f"Editor {username!r} created; they can log in at /admin/."))
+
+    def _password(self, variable):
+        if variable:
+            password = os.environ.get(variable)
+            if not password:
+                raise CommandError(f"The environment variable {variable} is not set or is empty.")
+            return password
+        password = getpass.getpass("Password: ")
+        if password != getpass.getpass("Password (again): "):
+            raise CommandError("The two passwords differ.")
+        return password

@@ -1,0 +1,193 @@
+"""The editors' rules that a database constraint cannot express, as sentences naming the teams and fields.
+
+Each model's ``clean()`` calls these, so the admin, the importers (``full_clean()``) and any future form all
+refuse the same mistakes with the same words. Every function returns ``{field: message}`` for the errors it
+finds (empty when all is well); the model raises them together so an editor sees all of them at once.
+"""
+
+import calendar
+
+from django.utils.translation import gettext as _
+
+from ..match_status import MatchStatus
+
+UNPLAYED = (MatchStatus.SCHEDULED, MatchStatus.NOT_PLAYED)
+
+
+def long_date(day):
+    """ "3 May 2008": how the sources and the pages write a date."""
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def group_team_ids(group):
+    """The ids of the teams a group lists, including those being added in the same admin form.
+
+    The group's team inline validates before its match inline (see ``GroupTeamFormSet``) and leaves the teams
+    it is about to save on the group, so a team and its matches can be entered in one go.
+    """
+    pending = getattr(group, "pending_team_ids", None)
+    if pending is not None:
+        return pending
+    if not hasattr(group, "_team_ids"):
+        group._team_ids = set(group.entries.values_list("team_id", flat=True))
+    return group._team_ids
+
+
+def region_team_ids(region):
+    """Teams that qualified from the region's departments that season; empty when either is not entered yet."""
+    if not hasattr(region, "_team_ids"):
+        from .seasons import Qualifier
+
+        region._team_ids = set(
+            Qualifier.objects.filter(
+                season_id=region.season_id, department__region_memberships__region=region
+            ).values_list("team_id", flat=True)
+        )
+    return region._team_ids
+
+
+def region_team_error(region, team):
+    """A regional fixture may only name teams that qualified from the region's departments."""
+    allowed = region_team_ids(region)
+    if not allowed or team.pk in allowed:
+        return None
+    departments = " or ".join(str(department) for department in region.departments.order_by("name"))
+    return _("%(team)s is not in Region %(numeral)s: it did not qualify from %(departments)s.") % {
+        "team": team,
+        "numeral": region.numeral,
+        "departments": departments,
+    }
+
+
+def parent_season_error(obj, region):
+    """A group or round belongs to the same season as its region."""
+    if region is not None and obj.season_id and region.season_id != obj.season_id:
+        return {
+            "region": _("Region %(numeral)s belongs to the %(year)s season, not this one.")
+            % {"numeral": region.numeral, "year": region.season.year}
+        }
+    return {}
+
+
+def fill_match_context(match):
+    """A match in a group or tie takes its season and region from there, so editors never type them twice."""
+    errors = {}
+    parent = match.group if match.group_id else (match.tie.round if match.tie_id else None)
+    if parent is None:
+        return errors
+    match.season_id = parent.season_id
+    if match.region_id is None:
+        match.region_id = parent.region_id
+    elif match.region_id != parent.region_id:
+        errors["region"] = _("This match's region must be its group's or round's: %(where)s.") % {
+            "where": f"Region {parent.region.numeral}" if parent.region_id else _("none (national stage)")
+        }
+    return errors
+
+
+def match_errors(match):
+    errors = fill_match_context(match)
+    home = match.home_team if match.home_team_id else None
+    away = match.away_team if match.away_team_id else None
+    if home and away and home.pk == away.pk:
+        errors["away_team"] = _("%(team)s cannot play itself.") % {"team": home}
+    errors.update(_score_errors(match))
+    if home and away and home.pk != away.pk:
+        errors.update(_team_errors(match, home, away))
+    errors.update(_date_errors(match))
+    return errors
+
+
+def _score_errors(match):
+    has_score = match.home_score is not None or match.away_score is not None
+    has_penalties = match.home_penalties is not None or match.away_penalties is not None
+    if match.status in UNPLAYED and (has_score or has_penalties):
+        field = "home_score" if has_score else "home_penalties"
+        return {field: _("A match marked '%(status)s' cannot have a score.") % {"status": match.get_status_display()}}
+    if match.home_penalties is None or match.away_penalties is None:
+        return {}
+    if match.home_penalties == match.away_penalties:
+        return {"home_penalties": _("A penalty shoot-out cannot end level.")}
+    return _penalties_need_level_scores(match)
+
+
+def _penalties_need_level_scores(match):
+    """In a two-legged tie the shoot-out follows a level aggregate, so it belongs to the second leg."""
+    level = _("Penalties are only taken when the scores are level.")
+    tie = match.tie if match.tie_id else None
+    if tie is None or tie.legs == 1:
+        if match.score_known and match.home_score != match.away_score:
+            return {"home_penalties": level}
+        return {}
+    if match.leg == 1:
+        return {"home_penalties": _("Penalties are only taken after the second leg.")}
+    first = tie.matches.exclude(pk=match.pk).filter(leg=1).first()
+    if first is None or not (first.score_known and match.score_known):
+        return {}
+    goals = {match.home_team_id: match.home_score, match.away_team_id: match.away_score}
+    goals[first.home_team_id] = goals.get(first.home_team_id, 0) + first.home_score
+    goals[first.away_team_id] = goals.get(first.away_team_id, 0) + first.away_score
+    home, away = goals[match.home_team_id], goals[match.away_team_id]
+    if home != away:
+        return {"home_penalties": f"{level} " + _("The aggregate is %(home)s-%(away)s.") % {"home": home, "away": away}}
+    return {}
+
+
+def _team_errors(match, home, away):
+    errors = {}
+    for field, team in (("home_team", home), ("away_team", away)):
+        message = None
+        if match.group_id and (listed := group_team_ids(match.group)) and team.pk not in listed:
+            message = _("%(team)s is not in %(group)s.") % {"team": team, "group": match.group.name}
+        elif match.tie_id and match.tie.team_a_id and match.tie.team_b_id:
+            if team.pk not in (match.tie.team_a_id, match.tie.team_b_id):
+                message = _("%(team)s is not in this tie (%(a)s v %(b)s).") % {
+                    "team": team,
+                    "a": match.tie.team_a,
+                    "b": match.tie.team_b,
+                }
+        if message is None and match.region_id:
+            message = region_team_error(match.region, team)
+        if message:
+            errors[field] = message
+    return errors
+
+
+def _date_errors(match):
+    if match.date is None:
+        return {}
+    # No seed season runs past December (the 2008 final group ended on 11 December), so a date in another year is
+    # a typing mistake rather than a final that ran into January.
+    if match.season_id and match.date.year != match.season.year:
+        return {
+            "date": _("The date %(date)s is outside the %(year)s season.")
+            % {"date": match.date.isoformat(), "year": match.season.year}
+        }
+    if match.tie_id and match.leg in (1, 2):
+        other = match.tie.matches.exclude(pk=match.pk).filter(leg=3 - match.leg, date__isnull=False).first()
+        if other is not None:
+            first, second = (match.date, other.date) if match.leg == 1 else (other.date, match.date)
+            if message := leg_order_error(first, second):
+                return {"date": message}
+    return {}
+
+
+def leg_order_error(first, second):
+    """The second leg of a tie is played after the first (or, at the earliest, the same day)."""
+    if first and second and second < first:
+        return _("The second leg (%(second)s) cannot be before the first leg (%(first)s).") % {
+            "second": long_date(second),
+            "first": long_date(first),
+        }
+    return None
+
+
+def stage_date_errors(stage):
+    if stage.start_day and stage.start_month and stage.season_id:
+        last_day = calendar.monthrange(stage.season.year, stage.start_month)[1]
+        if stage.start_day > last_day:
+            return {
+                "start_day": _("%(month)s %(year)s has only %(days)s days.")
+                % {"month": calendar.month_name[stage.start_month], "year": stage.season.year, "days": last_day}
+            }
+    return {}
