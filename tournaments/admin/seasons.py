@@ -43,6 +43,8 @@ class QualifierInline(EditorTabularInline):
 
 @admin.register(models.Season)
 class SeasonAdmin(EditorAdmin):
+    # Adds "Import from an article" beside reversion's "Recover deleted seasons" (VersionAdmin sets its own template).
+    change_list_template = "admin/tournaments/season/change_list.html"
     list_display = ["year", "champion", "points_for_win", "points_for_draw"]
     list_select_related = ["champion"]
     search_fields = ["=year", "champion__name"]
