@@ -138,6 +138,10 @@ def fetch_stage(groups, rounds):
     for item in [*groups, *rounds]:
         if item.region_id:
             item.region.season = item.season  # so links to the region page cost no query
+    by_pk = {group.pk: group for group in groups}
+    for playoff in rounds:
+        if playoff.group_id in by_pk:
+            playoff.group = by_pk[playoff.group_id]  # a playoff's anchor names its group
     return groups, rounds
 
 
