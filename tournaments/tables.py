@@ -80,7 +80,7 @@ class StandingsTable(SiteTable):
 
     class Meta(SiteTable.Meta):
         orderable = False
-        row_attrs = {"class": lambda record: f"mark-{record['mark']}" if record["mark"] else ""}
+        row_attrs = {"class": lambda record: f"row-{record['mark']}" if record["mark"] else ""}
 
     def render_goal_difference(self, value):
         return f"+{value}" if value > 0 else str(value)

@@ -7,6 +7,7 @@ note on the most specific thing it concerns (match, tie, round, group, region) a
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.contrib.humanize.templatetags.humanize import ordinal
 from django.db.models import Prefetch, Q
 
 from ..models import Group, KnockoutRound, Match, Note, Region, RegionDepartment, Season, StageKind
@@ -70,7 +71,7 @@ class StageView:
         for view in self.groups:
             for row in view.table.rows:
                 if row.mark in GOING_ON:
-                    through.append((row.team, f"{row.position_display} in {view.group.name}"))
+                    through.append((row.team, f"{finish(row)} in {view.group.name}"))
         knockouts = [view for view in self.rounds if view.round.kind == KnockoutRound.Kind.KNOCKOUT]
         if knockouts:
             last = knockouts[-1]
@@ -78,6 +79,11 @@ class StageView:
                 if tie.winner is not None:
                     through.append((tie.winner, f"won the {last.round.name}, {tie.outcome.summary}"))
         return through
+
+
+def finish(row):
+    """A table position as a fan says it: "2nd", or "1=" when the rules leave teams level."""
+    return row.position_display if row.tied else ordinal(row.position)
 
 
 def _note_target(note):

@@ -202,7 +202,7 @@ def test_team_page_gathers_every_season(client):
         ["2008", "Loreto", "not recorded", "National stage"],
         ["1998", "Loreto", "Iquitos", "Departmental qualifier"],
     ]
-    assert rows[0][4] == "2 in Final group stage (National Stage)"
+    assert rows[0][4] == "2nd in Final group stage (National Stage), promoted"
     assert "Cobresol 2–2 CNI" in text(section(body, "season-2008"))
 
 

@@ -11,6 +11,8 @@ from django_tables2 import SingleTableMixin
 from .. import selectors
 from ..filters import TeamFilter
 from ..models import Department, Team
+from ..outcomes import Mark
+from ..selectors.stages import finish
 from ..selectors.teams import SEARCH_MAX_LENGTH, clean_query
 from ..tables import NOT_RECORDED, DepartmentQualifierTable, TeamDirectoryTable, TeamSeasonTable
 from .base import PageMixin, PageTable
@@ -43,7 +45,8 @@ def _finishes(entry):
     for view, row in entry.group_rows:
         where = f"Region {view.group.region.numeral}" if view.group.region_id else _("National Stage")
         if row is not None and view.table.recorded:
-            parts.append(f"{row.position_display} in {view.group.name} ({where})")
+            went_on = {Mark.PROMOTED: _(", promoted"), Mark.ADVANCES: _(", went through")}.get(row.mark, "")
+            parts.append(f"{finish(row)} in {view.group.name} ({where}){went_on}")
         else:
             parts.append(f"{view.group.name} ({where}): {_('results not recorded')}")
     return "; ".join(parts) or None
