@@ -51,6 +51,26 @@ class TeamColumn(tables.Column):
         return value.name if value else ""
 
 
+class NamedLinkColumn(tables.Column):
+    """A department (or anything with a name and a page) linked to its page; the CSV gets the plain name."""
+
+    def render(self, value):
+        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.name)
+
+    def value(self, value):
+        return value.name if value else ""
+
+
+class SeasonColumn(tables.Column):
+    """A season linked by its year; the CSV gets the year."""
+
+    def render(self, value):
+        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.year)
+
+    def value(self, value):
+        return value.year
+
+
 class TeamListColumn(tables.Column):
     def render(self, value):
         return team_links(value)
@@ -107,18 +127,12 @@ class StandingsTable(SiteTable):
 class QualifierTable(SiteTable):
     """The season's departmental qualifiers; sortable by any header."""
 
-    department = tables.Column(verbose_name=_("Department"), order_by=("department__name", "order"))
+    department = NamedLinkColumn(verbose_name=_("Department"), order_by=("department__name", "order"))
     team = TeamColumn(verbose_name=_("Team"), order_by=("team__name",))
     location = tables.Column(verbose_name=_("Location"), default=NOT_RECORDED, order_by=("location", "order"))
     region = tables.Column(
         verbose_name=_("Region"), accessor="region_number", default="—", order_by=("region_number", "order")
     )
-
-    def render_department(self, value):
-        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.name)
-
-    def value_department(self, value):
-        return value.name
 
     def render_region(self, value, record):
         return region_link(record.season.year, value, to_roman(value))
@@ -133,7 +147,7 @@ class QualifierTable(SiteTable):
 class SeasonTable(SiteTable):
     """Rows are dicts built by the view: season, champion, runner_up, promoted, recorded."""
 
-    season = tables.Column(verbose_name=_("Season"))
+    season = SeasonColumn(verbose_name=_("Season"))
     champion = TeamColumn(verbose_name=_("Champion"), default=NOT_RECORDED)
     runner_up = TeamColumn(verbose_name=_("Runner-up"), default=NOT_RECORDED)
     promoted = TeamListColumn(verbose_name=_("Promoted"), default=NOT_RECORDED)
@@ -141,12 +155,6 @@ class SeasonTable(SiteTable):
 
     class Meta(SiteTable.Meta):
         orderable = False
-
-    def render_season(self, value):
-        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.year)
-
-    def value_season(self, value):
-        return value.year
 
 
 class ChampionsTable(SeasonTable):
@@ -206,26 +214,14 @@ class TeamDirectoryTable(SiteTable):
 class TeamSeasonTable(SiteTable):
     """A team's seasons: rows are dicts built from selectors.TeamSeason."""
 
-    season = tables.Column(verbose_name=_("Season"))
-    department = tables.Column(verbose_name=_("Department"), default="—")
+    season = SeasonColumn(verbose_name=_("Season"))
+    department = NamedLinkColumn(verbose_name=_("Department"), default="—")
     location = tables.Column(verbose_name=_("Location"), default="—")
     reached = tables.Column(verbose_name=_("How far it went"), default="—")
     groups = tables.Column(verbose_name=_("Group finishes"), default="—")
 
     class Meta(SiteTable.Meta):
         orderable = False
-
-    def render_season(self, value):
-        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.year)
-
-    def value_season(self, value):
-        return value.year
-
-    def render_department(self, value):
-        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.name)
-
-    def value_department(self, value):
-        return value.name
 
 
 class DepartmentQualifierTable(SiteTable):
