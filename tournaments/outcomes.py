@@ -21,16 +21,21 @@ TIE_PREFETCH = [
     Prefetch("notes", queryset=Note.objects.rulings().select_related("favoured_team")),
 ]
 
-GROUP_PREFETCH = [
+# What a knockout round needs for tie_outcome() on each of its ties.
+ROUND_PREFETCH = [
+    Prefetch("ties", queryset=Tie.objects.select_related("team_a", "team_b").prefetch_related(*TIE_PREFETCH)),
+]
+
+# A group's own rows; pages that fetch a whole stage's rounds anyway pass the playoffs to group_table() instead.
+GROUP_ROWS_PREFETCH = [
     Prefetch("entries", queryset=GroupTeam.objects.select_related("team")),
     Prefetch("matches", queryset=Match.objects.with_teams().order_by("round_number", "date", "order", "pk")),
     Prefetch("points_adjustments", queryset=PointsAdjustment.objects.select_related("team")),
-    Prefetch(
-        "playoff_rounds",
-        queryset=KnockoutRound.objects.prefetch_related(
-            Prefetch("ties", queryset=Tie.objects.select_related("team_a", "team_b").prefetch_related(*TIE_PREFETCH))
-        ),
-    ),
+]
+
+GROUP_PREFETCH = [
+    *GROUP_ROWS_PREFETCH,
+    Prefetch("playoff_rounds", queryset=KnockoutRound.objects.prefetch_related(*ROUND_PREFETCH)),
 ]
 
 
@@ -110,10 +115,10 @@ def tie_outcome(tie, *, away_goals_rule=False) -> TieOutcome:
     )
 
 
-def _tiebreak_decisions(group, away_goals_rule):
+def _tiebreak_decisions(playoff_rounds, away_goals_rule):
     """Teams in the order the group's recorded tiebreaker playoffs put them: each winner above its loser."""
     order = []
-    for playoff in group.playoff_rounds.all():
+    for playoff in playoff_rounds:
         for tie in playoff.ties.all():
             outcome = tie_outcome(tie, away_goals_rule=away_goals_rule)
             for team in (outcome.winner, outcome.loser):
@@ -122,11 +127,15 @@ def _tiebreak_decisions(group, away_goals_rule):
     return order
 
 
-def group_table(group) -> GroupTable:
+def group_table(group, *, playoff_rounds=None) -> GroupTable:
     """The ranked table of a group with its qualification marks.
 
-    Expects ``group`` fetched with ``GROUP_PREFETCH`` and ``select_related("season")``.
+    Expects ``group`` fetched with ``GROUP_PREFETCH`` and ``select_related("season")``. A page that already holds
+    the stage's knockout rounds (fetched with ``ROUND_PREFETCH``) may fetch the group with ``GROUP_ROWS_PREFETCH``
+    and pass the group's tiebreaker rounds as ``playoff_rounds`` (see ``playoffs_of``), saving four queries.
     """
+    if playoff_rounds is None:
+        playoff_rounds = group.playoff_rounds.all()
     teams = {entry.team_id: entry.team for entry in group.entries.all()}
     matches = list(group.matches.all())
     for match in matches:
@@ -144,7 +153,8 @@ def group_table(group) -> GroupTable:
     results = [
         Result(teams[result.home], teams[result.away], result.home_goals, result.away_goals) for result in results
     ]
-    decisions = [teams[team] for team in _tiebreak_decisions(group, group.season.away_goals_rule) if team in teams]
+    decided = _tiebreak_decisions(playoff_rounds, group.season.away_goals_rule)
+    decisions = [teams[team] for team in decided if team in teams]
     ranked = standings(
         teams.values(),
         results,
@@ -157,6 +167,11 @@ def group_table(group) -> GroupTable:
     rows = [TableRow(standing=row, team=row.team) for row in ranked]
     _mark_qualifiers(rows, promoted=group.places_promoted, advancing=group.places_advancing)
     return GroupTable(group=group, rows=rows, incomplete=incomplete)
+
+
+def playoffs_of(group, rounds):
+    """The tiebreaker rounds among ``rounds`` that settle ``group``, for ``group_table(playoff_rounds=...)``."""
+    return [playoff for playoff in rounds if playoff.group_id == group.pk]
 
 
 def _mark_qualifiers(rows, *, promoted, advancing):

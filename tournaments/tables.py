@@ -1,0 +1,246 @@
+"""django-tables2 tables for the public pages; each renders with a caption and scoped headers, and exports to CSV.
+
+A cell the sources left empty reads "not recorded" on the page and stays empty in the CSV.
+"""
+
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from .outcomes import Mark
+from .text import to_roman
+
+NOT_RECORDED = _("not recorded")
+
+
+def team_link(team):
+    return format_html('<a href="{}">{}</a>', team.get_absolute_url(), team.name)
+
+
+def team_links(teams):
+    return format_html_join(", ", '<a href="{}">{}</a>', ((team.get_absolute_url(), team.name) for team in teams))
+
+
+def region_link(season_year, number, numeral):
+    url = reverse("tournaments:region-detail", args=[season_year, numeral.lower()])
+    return format_html('<a href="{}">{}</a>', url, _("Region {numeral}").format(numeral=numeral))
+
+
+class SiteTable(tables.Table):
+    """A table with a caption (templates/includes/table.html renders it first, as screen readers expect)."""
+
+    def __init__(self, *args, caption="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.caption = caption
+
+    class Meta:
+        template_name = "includes/table.html"
+        attrs = {"class": "data"}
+        empty_text = _("Nothing recorded.")
+
+
+class TeamColumn(tables.Column):
+    """A team (or None) linked to its page; the CSV gets the plain name."""
+
+    def render(self, value):
+        return team_link(value)
+
+    def value(self, value):
+        return value.name if value else ""
+
+
+class NamedLinkColumn(tables.Column):
+    """A department (or anything with a name and a page) linked to its page; the CSV gets the plain name."""
+
+    def render(self, value):
+        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.name)
+
+    def value(self, value):
+        return value.name if value else ""
+
+
+class SeasonColumn(tables.Column):
+    """A season linked by its year; the CSV gets the year."""
+
+    def render(self, value):
+        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.year)
+
+    def value(self, value):
+        return value.year
+
+
+class TeamListColumn(tables.Column):
+    def render(self, value):
+        return team_links(value)
+
+    def value(self, value):
+        return "; ".join(team.name for team in value or [])
+
+
+def _numeric(name, title):
+    return tables.Column(verbose_name=name, attrs={"th": {"title": title}, "td": {"class": "num"}})
+
+
+class StandingsTable(SiteTable):
+    """A group's table from the engine's rows (TableRow.as_dict()); order is the engine's, never re-sorted."""
+
+    position = tables.Column(verbose_name="#", attrs={"th": {"title": _("Position")}, "td": {"class": "num"}})
+    team = TeamColumn(verbose_name=_("Team"))
+    played = _numeric("P", _("Played"))
+    won = _numeric("W", _("Won"))
+    drawn = _numeric("D", _("Drawn"))
+    lost = _numeric("L", _("Lost"))
+    goals_for = _numeric("GF", _("Goals for"))
+    goals_against = _numeric("GA", _("Goals against"))
+    goal_difference = _numeric("GD", _("Goal difference"))
+    points = _numeric("Pts", _("Points"))
+    mark = tables.Column(verbose_name=_("Qualification"), default="")
+
+    class Meta(SiteTable.Meta):
+        orderable = False
+        row_attrs = {"class": lambda record: f"row-{record['mark']}" if record["mark"] else ""}
+
+    def render_goal_difference(self, value):
+        return f"+{value}" if value > 0 else str(value)
+
+    def value_goal_difference(self, value):
+        return value
+
+    def value_points(self, value):
+        return value
+
+    def render_points(self, value, record):
+        if record.get("adjustment"):
+            return format_html('{} <span class="adjusted">({:+d})</span>', value, record["adjustment"])
+        return value
+
+    def render_mark(self, value):
+        letter, label = Mark.LEGEND[value]
+        return format_html('<span class="mark mark-{}" title="{}">{}</span> {}', value, label, letter, label)
+
+    def value_mark(self, value):
+        return Mark.LEGEND[value][1] if value else ""
+
+
+class QualifierTable(SiteTable):
+    """The season's departmental qualifiers; sortable by any header."""
+
+    department = NamedLinkColumn(verbose_name=_("Department"), order_by=("department__name", "order"))
+    team = TeamColumn(verbose_name=_("Team"), order_by=("team__name",))
+    location = tables.Column(verbose_name=_("Location"), default=NOT_RECORDED, order_by=("location", "order"))
+    region = tables.Column(
+        verbose_name=_("Region"), accessor="region_number", default="—", order_by=("region_number", "order")
+    )
+
+    def render_region(self, value, record):
+        return region_link(record.season.year, value, to_roman(value))
+
+    def value_region(self, value):
+        return to_roman(value) if value else ""
+
+    def value_location(self, value):
+        return "" if value == NOT_RECORDED else value
+
+
+class SeasonTable(SiteTable):
+    """Rows are dicts built by the view: season, champion, runner_up, promoted, recorded."""
+
+    season = SeasonColumn(verbose_name=_("Season"))
+    champion = TeamColumn(verbose_name=_("Champion"), default=NOT_RECORDED)
+    runner_up = TeamColumn(verbose_name=_("Runner-up"), default=NOT_RECORDED)
+    promoted = TeamListColumn(verbose_name=_("Promoted"), default=NOT_RECORDED)
+    recorded = tables.Column(verbose_name=_("Groups and rounds with results"), default="—")
+
+    class Meta(SiteTable.Meta):
+        orderable = False
+
+
+class ChampionsTable(SeasonTable):
+    class Meta(SeasonTable.Meta):
+        exclude = ("promoted", "recorded")
+
+
+class RegionTable(SiteTable):
+    """The regional overview: rows are dicts with region, departments, through [(team, how)], places."""
+
+    region = tables.Column(verbose_name=_("Region"))
+    departments = tables.Column(verbose_name=_("Departments"))
+    through = tables.Column(verbose_name=_("Went through (as recorded)"), default=NOT_RECORDED)
+    places = tables.Column(verbose_name=_("Teams going on"), default="—", attrs={"td": {"class": "num"}})
+
+    class Meta(SiteTable.Meta):
+        orderable = False
+
+    def render_region(self, value):
+        return region_link(value.season.year, value.number, value.numeral)
+
+    def value_region(self, value):
+        return value.numeral
+
+    def render_departments(self, value):
+        return format_html_join(", ", '<a href="{}">{}</a>', ((d.get_absolute_url(), d.name) for d in value))
+
+    def value_departments(self, value):
+        return "; ".join(department.name for department in value)
+
+    def render_through(self, value):
+        return format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a> <span class="how">({})</span>',
+            ((team.get_absolute_url(), team.name, how) for team, how in value),
+        )
+
+    def value_through(self, value):
+        return "; ".join(f"{team.name} ({how})" for team, how in value)
+
+
+class TeamDirectoryTable(SiteTable):
+    name = tables.Column(verbose_name=_("Team"), linkify=True)
+    departments = tables.Column(verbose_name=_("Department"), accessor="qualifiers", orderable=False)
+    season_count = tables.Column(verbose_name=_("Seasons qualified"), attrs={"td": {"class": "num"}})
+
+    def render_departments(self, value):
+        departments = {qualifier.department.pk: qualifier.department for qualifier in value.all()}
+        return format_html_join(
+            ", ", '<a href="{}">{}</a>', ((d.get_absolute_url(), d.name) for d in departments.values())
+        )
+
+    def value_departments(self, value):
+        return "; ".join(dict.fromkeys(qualifier.department.name for qualifier in value.all()))
+
+
+class TeamSeasonTable(SiteTable):
+    """A team's seasons: rows are dicts built from selectors.TeamSeason."""
+
+    season = SeasonColumn(verbose_name=_("Season"))
+    department = NamedLinkColumn(verbose_name=_("Department"), default="—")
+    location = tables.Column(verbose_name=_("Location"), default="—")
+    reached = tables.Column(verbose_name=_("How far it went"), default="—")
+    groups = tables.Column(verbose_name=_("Group finishes"), default="—")
+
+    class Meta(SiteTable.Meta):
+        orderable = False
+
+
+class DepartmentQualifierTable(SiteTable):
+    season = tables.Column(verbose_name=_("Season"), accessor="season__year")
+    team = TeamColumn(verbose_name=_("Team"))
+    location = tables.Column(verbose_name=_("Location"), default=NOT_RECORDED)
+    region = tables.Column(verbose_name=_("Region"), default="—")
+
+    class Meta(SiteTable.Meta):
+        orderable = False
+
+    def render_season(self, value, record):
+        return format_html('<a href="{}">{}</a>', record.season.get_absolute_url(), value)
+
+    def render_region(self, value, record):
+        return region_link(record.season.year, value.number, value.numeral)
+
+    def value_region(self, value):
+        return value.numeral if value else ""
+
+    def value_location(self, value):
+        return "" if value == NOT_RECORDED else value

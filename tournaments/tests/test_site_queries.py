@@ -1,0 +1,113 @@
+"""Each public page costs a small, fixed number of queries, however much a season holds."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tournaments.models import Group, GroupTeam, KnockoutRound, Match, Note, NoteKind, Qualifier, Season, Team, Tie
+
+pytestmark = pytest.mark.usefixtures("shipped_seasons")
+
+PAGES = {
+    "/": 9,
+    "/seasons/": 10,
+    "/seasons/2008/": 9,
+    "/seasons/1998/": 9,
+    "/seasons/2008/departmental/": 4,
+    "/seasons/2008/departmental/?department=lima&sort=-team": 4,
+    "/seasons/2008/regional/": 11,
+    "/seasons/2008/regional/iv/": 9,
+    "/seasons/2008/regional/v/": 10,
+    "/seasons/1998/regional/i/": 10,
+    "/seasons/2008/national/": 7,
+    "/seasons/1998/national/": 7,
+    "/teams/": 5,
+    "/teams/cni/": 9,
+    "/teams/imi/": 9,
+    "/departments/lima/": 3,
+    "/search/?q=sport": 2,
+}
+
+
+@pytest.mark.parametrize("url, queries", PAGES.items())
+def test_page_query_count(client, django_assert_num_queries, url, queries):
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def grow_2008(prefix, extra_groups=3, teams_per_group=4):
+    """Add groups with full fixtures, a playoff, a ruling and a loose match to 2008 Region V."""
+    season = Season.objects.get(year=2008)
+    region = season.regions.get(number=5)
+    huancayo = Team.objects.get(name="Sport Huancayo")
+    for index in range(extra_groups):
+        group = Group.objects.create(season=season, region=region, name=f"Group {prefix}{index}", places_advancing=1)
+        teams = [Team.objects.create(name=f"Extra {prefix}{index}-{n}") for n in range(teams_per_group)]
+        for team in teams:
+            GroupTeam.objects.create(group=group, team=team)
+            Qualifier.objects.create(season=season, team=team, department=region.departments.first())
+        for home in teams:
+            for away in teams:
+                if home != away:
+                    match = Match.objects.create(
+                        season=season,
+                        region=region,
+                        group=group,
+                        home_team=home,
+                        away_team=away,
+                        home_score=1,
+                        away_score=0,
+                        round_number=1,
+                    )
+        Note.objects.create(season=season, region=region, match=match, kind=NoteKind.AWARDED, text="Awarded.")
+        playoff = KnockoutRound.objects.create(
+            season=season,
+            region=region,
+            group=group,
+            kind=KnockoutRound.Kind.TIEBREAKER,
+            name=f"Playoff {prefix}{index}",
+        )
+        tie = Tie.objects.create(round=playoff, team_a=teams[0], team_b=teams[1], legs=1)
+        Match.objects.create(
+            season=season,
+            region=region,
+            tie=tie,
+            leg=1,
+            home_team=teams[0],
+            away_team=teams[1],
+            home_score=2,
+            away_score=0,
+        )
+        Match.objects.create(season=season, region=region, home_team=teams[2], away_team=huancayo)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/seasons/",
+        "/seasons/2008/",
+        "/seasons/2008/departmental/",
+        "/seasons/2008/regional/",
+        "/seasons/2008/regional/v/",
+        "/seasons/2008/national/",
+        "/teams/",
+        "/teams/sport-huancayo/",
+        "/departments/junin/",
+    ],
+)
+def test_query_count_stays_bounded_as_the_season_grows(client, url):
+    # Prefetches skip their follow-up queries while a level is empty, so a page may gain a few queries as
+    # ties and rulings appear; it never gains one per group, match or team, and never passes twelve.
+    assert count_queries(client, url) <= 12
+    grow_2008("X")
+    grown = count_queries(client, url)
+    assert grown <= 12
+    grow_2008("Y")
+    assert count_queries(client, url) == grown

@@ -1,0 +1,19 @@
+"""Public pages. Views stay thin: reads live in selectors, football rules in outcomes.py and the engine."""
+
+from .seasons import DepartmentalView, HomeView, SeasonDetailView, SeasonListView
+from .stages import NationalView, RegionalView, RegionDetailView
+from .teams import DepartmentDetailView, SearchView, TeamDetailView, TeamListView
+
+__all__ = [
+    "DepartmentDetailView",
+    "DepartmentalView",
+    "HomeView",
+    "NationalView",
+    "RegionDetailView",
+    "RegionalView",
+    "SearchView",
+    "SeasonDetailView",
+    "SeasonListView",
+    "TeamDetailView",
+    "TeamListView",
+]

@@ -1,0 +1,68 @@
+"""What every public page shares: its title, description and breadcrumbs, its tables, and their CSV exports."""
+
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from django_tables2.export import TableExport
+
+from ..models import Season
+
+
+@dataclass
+class PageTable:
+    """A table as a journalist quotes it: an anchor, a heading, the table and the words of its citation."""
+
+    anchor: str
+    title: str
+    table: object
+    citation: str
+
+
+def check_year(year):
+    """Out-of-range years 404 before reaching the database (SQLite cannot even bind a 30-digit number)."""
+    if not 1900 <= year <= 2100:
+        raise Http404(_("No Copa Perú season {year} in the archive.").format(year=year))
+
+
+def season_or_404(year, fetch=None):
+    """``fetch(year)`` (a selector, or a plain season get), turning a missing season into a 404."""
+    check_year(year)
+    try:
+        return fetch(year) if fetch else Season.objects.get(year=year)
+    except Season.DoesNotExist:
+        raise Http404(_("No Copa Perú season {year} in the archive.").format(year=year)) from None
+
+
+class PageMixin:
+    """Fills the title, meta description and breadcrumbs that templates/base.html renders on every page.
+
+    ``page_tables`` (a list of PageTable) makes each table exportable as ``?_export=csv&table=<anchor>``;
+    without ``table`` the page's first table is exported.
+    """
+
+    def get_page_meta(self, context):
+        """(title, description, [(label, url), ...] breadcrumbs after Home)."""
+        raise NotImplementedError
+
+    def get_page_tables(self, context):
+        return []
+
+    def render_to_response(self, context, **kwargs):
+        # Here rather than in get_context_data, so that the subclasses' whole context is there to describe.
+        title, description, breadcrumbs = self.get_page_meta(context)
+        context.update(page_title=title, page_description=description, breadcrumbs=breadcrumbs)
+        context["page_tables"] = {table.anchor: table for table in self.get_page_tables(context)}
+        export_format = self.request.GET.get("_export")
+        if export_format is None:
+            return super().render_to_response(context, **kwargs)
+        tables = context["page_tables"]
+        anchor = self.request.GET.get("table") or next(iter(tables), None)
+        if export_format != TableExport.CSV or anchor not in tables:
+            raise Http404(_("This page has no such table to export; try ?_export=csv."))
+        page_table = tables[anchor]
+        exporter = TableExport(TableExport.CSV, page_table.table, dataset_kwargs={"title": page_table.title})
+        return exporter.response(filename=f"{self.export_name(context)}-{anchor}.csv")
+
+    def export_name(self, context):
+        return "copa-peru"
