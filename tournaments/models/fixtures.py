@@ -48,7 +48,22 @@ def _stage_matches_region():
     return Q(stage=StageKind.REGIONAL, region__isnull=False) | Q(stage=StageKind.NATIONAL, region__isnull=True)
 
 
-class Group(models.Model):
+class StageSection:
+    """What a group and a knockout round share: they sit in a region (or the national stage) of one season."""
+
+    def __str__(self):
+        where = f"Region {self.region.numeral}" if self.region_id else "National Stage"
+        return f"{self.name} – {where} {self.season.year}"
+
+    def get_absolute_url(self):
+        return f"{stage_page_url(self.season, self.region)}#{self.anchor}"
+
+    def clean(self):
+        if errors := parent_season_error(self, self.region if self.region_id else None):
+            raise ValidationError(errors)
+
+
+class Group(StageSection, models.Model):
     """A round-robin group: "Group A", "Final Group", the national "Final group stage"."""
 
     season = models.ForeignKey("Season", on_delete=models.CASCADE, related_name="groups", verbose_name=_("season"))
@@ -111,17 +126,6 @@ class Group(models.Model):
             ),
         ]
 
-    def __str__(self):
-        where = f"Region {self.region.numeral}" if self.region_id else "National Stage"
-        return f"{self.name} – {where} {self.season.year}"
-
-    def get_absolute_url(self):
-        return f"{stage_page_url(self.season, self.region)}#{self.anchor}"
-
-    def clean(self):
-        if errors := parent_season_error(self, self.region if self.region_id else None):
-            raise ValidationError(errors)
-
     @property
     def anchor(self):
         """The table's id on its page: "group-a", "final-group-stage"."""
@@ -162,7 +166,7 @@ class GroupTeam(models.Model):
                 raise ValidationError({"team": message})
 
 
-class KnockoutRound(models.Model):
+class KnockoutRound(StageSection, models.Model):
     """A round of ties: a quarterfinal round, a regional final, or a tiebreaker playoff for a level group."""
 
     class Kind(models.TextChoices):
@@ -207,17 +211,6 @@ class KnockoutRound(models.Model):
                 violation_error_message=_("Only a tiebreaker playoff settles a group."),
             ),
         ]
-
-    def __str__(self):
-        where = f"Region {self.region.numeral}" if self.region_id else "National Stage"
-        return f"{self.name} – {where} {self.season.year}"
-
-    def get_absolute_url(self):
-        return f"{stage_page_url(self.season, self.region)}#{self.anchor}"
-
-    def clean(self):
-        if errors := parent_season_error(self, self.region if self.region_id else None):
-            raise ValidationError(errors)
 
     @property
     def anchor(self):
