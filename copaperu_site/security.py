@@ -1,0 +1,50 @@
+"""Request-level security pieces the settings refer to: the client's address behind a proxy, and the CSP.
+
+The public pages need no inline script or style, so the site-wide Content-Security-Policy allows neither.
+Django's admin writes a few `style="..."` attributes (hidden SVG sprites, widths in changelists), so only
+/admin/ gets `'unsafe-inline'` for styles; its scripts are all files and stay under `'self'`.
+"""
+
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.contrib import admin
+from django.shortcuts import render
+
+ADMIN_STYLE_ALLOWANCE = {"style-src": [UNSAFE_INLINE]}
+
+
+def client_ip(request):
+    """The visitor's address: REMOTE_ADDR, or the address our own reverse proxies saw.
+
+    With DJANGO_PROXY_COUNT=1 (one nginx in front), nginx appends the address it saw to X-Forwarded-For, so the
+    right-most entry is the one nobody but the visitor's TCP connection chose. Entries further left are typed by
+    the client and must never be trusted: an attacker would pick a fresh address per login attempt.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's inline-style allowance scoped to the admin's URLs."""
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith(settings.ADMIN_URL_PREFIX) and parts.update is None:
+            parts.update = ADMIN_STYLE_ALLOWANCE
+        return parts
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """The page a locked-out login gets: why, for how long, and who can lift it (HTTP 429)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "cooloff_minutes": minutes,
+        **admin.site.each_context(request),
+    }
+    return render(request, "admin/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
