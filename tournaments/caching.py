@@ -6,11 +6,14 @@ archive's write rate (an editor correcting a score) this is simple and always co
 pages a match appears on would be neither. The same version is the pages' ETag, so a browser or proxy that
 revalidates gets a 304 without the page being rendered or even read from the cache.
 
-Writes that bypass signals (bulk_create, QuerySet.update, raw SQL) must call bump_archive_version() themselves.
+Writes that bypass signals (bulk_create, QuerySet.update, raw SQL) must run inside `one_invalidation()` (or call
+bump_archive_version() themselves); so should large deletes and imports, which would otherwise bump once per row.
 """
 
 import hashlib
 import secrets
+import threading
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
@@ -37,6 +40,22 @@ def bump_archive_version():
     cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
 
 
+_batch = threading.local()
+
+
+@contextmanager
+def one_invalidation():
+    """Bump the archive version once for everything written inside the block (bulk_create included)."""
+    outer = getattr(_batch, "active", False)
+    _batch.active = True
+    try:
+        yield
+    finally:
+        _batch.active = outer
+        if not outer:
+            archive_changed()
+
+
 def archive_changed(**kwargs):
     """Signal receiver: invalidate now, and again once the transaction commits.
 
@@ -44,6 +63,8 @@ def archive_changed(**kwargs):
     race: a request that read the new version while the editor's transaction was still open rendered the old
     data under the new key; the bump after commit retires that key.
     """
+    if getattr(_batch, "active", False):
+        return
     bump_archive_version()
     transaction.on_commit(bump_archive_version, robust=True)
 
