@@ -84,6 +84,7 @@ MIDDLEWARE = [
     # added to cached pages too.
     "axes.middleware.AxesMiddleware",
     "tournaments.caching.PublicPageCacheMiddleware",
+    "copaperu_site.security.OversizedNumberMiddleware",
 ]
 
 ROOT_URLCONF = "copaperu_site.urls"

@@ -128,3 +128,31 @@ def test_admin_pages_survive_hostile_input(client, route, data):
 def test_every_url_pattern_is_fuzzed():
     assert len(PUBLIC_ROUTES) >= 2 and "seasons/<int:year>/" in PUBLIC_ROUTES
     assert "admin/login/" in ADMIN_ROUTES
+
+
+@pytest.mark.usefixtures("shipped_seasons")
+@pytest.mark.parametrize("value", [SCRIPT, "abc", "1.5", "9" * 30])
+def test_a_malformed_initial_value_on_an_admin_add_page_leaves_the_field_empty(client, value):
+    # Found by the fuzzer: Django's autocomplete widget looked the raw value up and raised a 500.
+    client.force_login(User.objects.create_superuser("chief", password="a long chief password"))
+    response = client.get("/admin/tournaments/qualifier/add/", {"department": value, "team": value})
+    assert response.status_code == 200
+    assert SCRIPT not in response.content.decode()
+
+
+@pytest.mark.usefixtures("shipped_seasons")
+def test_a_valid_initial_value_is_still_preselected(client):
+    from tournaments.models import Department
+
+    client.force_login(User.objects.create_superuser("chief", password="a long chief password"))
+    lima = Department.objects.get(name="Lima")
+    page = client.get("/admin/tournaments/qualifier/add/", {"department": lima.pk}).content.decode()
+    assert f'<option value="{lima.pk}" selected>Lima</option>' in page
+
+
+@pytest.mark.usefixtures("shipped_seasons")
+def test_a_number_too_large_for_the_database_is_a_bad_request_not_a_server_error(client):
+    # Found by the fuzzer: SQLite raised OverflowError from an admin changelist filter.
+    client.force_login(User.objects.create_superuser("chief", password="a long chief password"))
+    response = client.get("/admin/tournaments/pointsadjustment/", {"region": "9" * 30})
+    assert response.status_code in (200, 302, 400)
