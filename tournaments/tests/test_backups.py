@@ -11,7 +11,12 @@ from django.core.management import CommandError, call_command
 
 from tournaments.models import Match, Note, Season
 
-pytestmark = pytest.mark.usefixtures("shipped_seasons")
+# A restore runs in its own transaction, as it does in production; PostgreSQL cannot TRUNCATE tables that the
+# test's own open transaction has just written to. serialized_rollback brings back the departments afterwards.
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("shipped_seasons"),
+]
 
 
 def snapshot():
