@@ -107,8 +107,22 @@ def _clubs(departments):
     return pools
 
 
-def _score(rng):
-    return rng.choices(GOALS, GOAL_WEIGHTS)[0], rng.choices(GOALS, GOAL_WEIGHTS)[0]
+def _played(rows, rng, season, region, home, away, when, order, **where):
+    """A played match with a drawn score, in a group or a tie (`where`)."""
+    home_goals, away_goals = rng.choices(GOALS, GOAL_WEIGHTS)[0], rng.choices(GOALS, GOAL_WEIGHTS)[0]
+    match = Match(
+        season=season,
+        region=region,
+        home_team=home,
+        away_team=away,
+        date=when,
+        order=order,
+        home_score=home_goals,
+        away_score=away_goals,
+        status=MatchStatus.PLAYED,
+        **where,
+    )
+    return rows.add(match)
 
 
 def _double_round_robin(teams):
@@ -141,23 +155,9 @@ def _group(rows, season, region, name, order, teams, start, rng, double=True):
     schedule = _double_round_robin(teams)
     for number, pairings in enumerate(schedule if double else schedule[: len(schedule) // 2], start=1):
         for order, (home, away) in enumerate(pairings):
-            home_goals, away_goals = _score(rng)
-            results.append(Result(home.name, away.name, home_goals, away_goals))
-            rows.add(
-                Match(
-                    season=season,
-                    region=region,
-                    group=group,
-                    round_number=number,
-                    order=order,
-                    date=start + timedelta(days=7 * (number - 1)),
-                    home_team=home,
-                    away_team=away,
-                    home_score=home_goals,
-                    away_score=away_goals,
-                    status=MatchStatus.PLAYED,
-                )
-            )
+            when = start + timedelta(days=7 * (number - 1))
+            match = _played(rows, rng, season, region, home, away, when, order, group=group, round_number=number)
+            results.append(Result(home.name, away.name, match.home_score, match.away_score))
     by_name = {team.name: team for team in teams}
     return [by_name[row.team] for row in standings([team.name for team in teams], results)]
 
@@ -178,23 +178,9 @@ def _knockout(rows, season, region, name, order, pairs, start, rng):
         tie = rows.add(Tie(round=knockout_round, team_a=team_a, team_b=team_b, legs=2, order=position))
         legs = []
         for leg_number, (home, away) in enumerate([(team_a, team_b), (team_b, team_a)], start=1):
-            home_goals, away_goals = _score(rng)
-            legs.append(Leg(home.name, away.name, home_goals, away_goals))
-            rows.add(
-                Match(
-                    season=season,
-                    region=region,
-                    tie=tie,
-                    leg=leg_number,
-                    home_team=home,
-                    away_team=away,
-                    date=start + timedelta(days=7 * (leg_number - 1)),
-                    order=position,
-                    home_score=home_goals,
-                    away_score=away_goals,
-                    status=MatchStatus.PLAYED,
-                )
-            )
+            when = start + timedelta(days=7 * (leg_number - 1))
+            match = _played(rows, rng, season, region, home, away, when, position, tie=tie, leg=leg_number)
+            legs.append(Leg(home.name, away.name, match.home_score, match.away_score))
         outcome = decide_tie(team_a.name, team_b.name, legs)
         if outcome.winner is None:
             # Level on aggregate: extra time and a shoot-out in the second leg, as the rules require.
