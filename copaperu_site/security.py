@@ -5,6 +5,7 @@ Django's admin writes a few `style="..."` attributes (hidden SVG sprites, widths
 /admin/ gets `'unsafe-inline'` for styles; its scripts are all files and stay under `'self'`.
 """
 
+from axes.backends import AxesStandaloneBackend
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -69,3 +70,17 @@ class OversizedNumberMiddleware:
         if isinstance(exception, OverflowError):
             return bad_request(request, exception)
         return None
+
+
+class LoginThrottleBackend(AxesStandaloneBackend):
+    """django-axes' lockout check, for logins that come with a request.
+
+    Axes refuses an authenticate() call without a request; but only code running on the server makes those (the
+    test client's login(), a management command, the shell), never a visitor, so there is nothing to throttle:
+    let the next backend check the password as usual. Every login form passes its request and is throttled.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

@@ -200,7 +200,7 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Production readiness: login throttling (django-axes) ---
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "copaperu_site.security.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
@@ -212,6 +212,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# No start-up banner: commands' output (and tests reading it) stays as the commands wrote it.
+AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "copaperu_site.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "copaperu_site.security.client_ip"
 # How many reverse proxies of ours stand in front of gunicorn (1 behind nginx): see security.client_ip.

@@ -43,7 +43,7 @@ def media_root(settings, tmp_path):
 
 
 def test_backup_then_restore_on_an_empty_database_loses_nothing(tmp_path, media_root):
-    editors = Group.objects.create(name="Editors")
+    editors, _ = Group.objects.get_or_create(name="Backup testers")
     editors.permissions.add(Permission.objects.get(codename="change_match"))
     editor = User.objects.create_user("editor", "editor@example.org", "an editor's long password", is_staff=True)
     editor.groups.add(editors)

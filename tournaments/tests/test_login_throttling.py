@@ -107,3 +107,11 @@ def test_behind_one_proxy_the_address_nginx_saw_counts_not_one_the_client_typed(
         )
     assert AccessAttempt.objects.get().ip_address == ATTACKER
     assert AccessAttempt.objects.get().failures_since_start == 5
+
+
+def test_logins_without_a_request_are_not_throttled_but_still_check_the_password(editor):
+    # The test client's login(), the shell and management commands authenticate without a request.
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="editor", password=PASSWORD) == editor
+    assert authenticate(username="editor", password="wrong") is None
