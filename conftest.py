@@ -1,8 +1,10 @@
 """Project-wide pytest fixtures."""
 
+import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 SHIPPED_SEASON_FIXTURES = sorted(str(path) for path in (Path(__file__).parent / "fixtures").glob("copa_peru_*.json"))
@@ -72,3 +74,12 @@ def admin_form_data():
         return data
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache(settings):
+    # Tests roll back without signals, so a page cached by one test must not be served to the next. Without a
+    # CACHE_URL the tests use process memory; CI's Redis run keeps the configured cache and empties it.
+    if not os.environ.get("CACHE_URL"):
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}}
+    cache.clear()

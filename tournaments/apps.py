@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,17 @@ class TournamentsConfig(AppConfig):
     name = "tournaments"
     verbose_name = _("Copa Perú")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import admin_safety
+        from .caching import archive_changed
+
+        admin_safety.install()
+
+        # Any change to any of the archive's models invalidates every public page (see caching.py).
+        for model in self.get_models():
+            post_save.connect(archive_changed, sender=model, dispatch_uid=f"archive-save-{model._meta.label}")
+            post_delete.connect(archive_changed, sender=model, dispatch_uid=f"archive-delete-{model._meta.label}")
+            for field in model._meta.many_to_many:
+                through = field.remote_field.through
+                m2m_changed.connect(archive_changed, sender=through, dispatch_uid=f"archive-m2m-{through._meta.label}")

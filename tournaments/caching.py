@@ -1,0 +1,139 @@
+"""The public-page cache: anonymous GET/HEAD responses, invalidated all at once by any change to the archive.
+
+Every cached page is keyed by one "archive version" kept in the shared cache. Any save or delete of any tournaments
+model (signals wired in apps.py) replaces that version, so every page is re-rendered on its next request: at an
+archive's write rate (an editor correcting a score) this is simple and always correct, where tracking which
+pages a match appears on would be neither. The same version is the pages' ETag, so a browser or proxy that
+revalidates gets a 304 without the page being rendered or even read from the cache.
+
+Writes that bypass signals (bulk_create, QuerySet.update, raw SQL) must run inside `one_invalidation()` (or call
+bump_archive_version() themselves); so should large deletes and imports, which would otherwise bump once per row.
+"""
+
+import hashlib
+import secrets
+import threading
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+
+VERSION_KEY = "copaperu:archive-version"
+PAGE_KEY_PREFIX = "copaperu:page"
+# Headers a view sets that belong to the page itself; everything else is added by middleware on the way out.
+_STORED_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Link", "X-Robots-Tag")
+
+
+def archive_version():
+    """The current version token, created on first use (or after the cache was emptied)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump_archive_version():
+    cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+
+
+_batch = threading.local()
+
+
+@contextmanager
+def one_invalidation():
+    """Bump the archive version once for everything written inside the block (bulk_create included)."""
+    outer = getattr(_batch, "active", False)
+    _batch.active = True
+    try:
+        yield
+    finally:
+        _batch.active = outer
+        if not outer:
+            archive_changed()
+
+
+def archive_changed(**kwargs):
+    """Signal receiver: invalidate now, and again once the transaction commits.
+
+    The first bump makes the change visible at once (and inside tests, which never commit). The second closes a
+    race: a request that read the new version while the editor's transaction was still open rendered the old
+    data under the new key; the bump after commit retires that key.
+    """
+    if getattr(_batch, "active", False):
+        return
+    bump_archive_version()
+    transaction.on_commit(bump_archive_version, robust=True)
+
+
+def page_cache_key(request, version):
+    # The host and scheme matter to pages that print absolute URLs (sitemap, canonical links); the language to all.
+    url = request.build_absolute_uri()
+    digest = hashlib.sha256(f"{request.LANGUAGE_CODE}|{url}".encode()).hexdigest()
+    return f"{PAGE_KEY_PREFIX}:{version}:{digest}"
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous visitors' public pages from the shared cache, with ETag revalidation (304)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._applies_to(request):
+            return self.get_response(request)
+        version = archive_version()
+        etag = f'"{version}-{request.LANGUAGE_CODE}"'
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            return self._finish(not_modified, etag)
+        key = page_cache_key(request, version)
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            return self._finish(response, etag)
+        response = self.get_response(request)
+        if self._may_store(request, response):
+            headers = [(name, response[name]) for name in _STORED_HEADERS if response.has_header(name)]
+            cache.set(key, (response.status_code, headers, response.content))
+            self._finish(response, etag)
+        return response
+
+    @staticmethod
+    def _applies_to(request):
+        # Editors (and anyone with a session or pending messages) always see a fresh page; so does the admin.
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+            and not request.path_info.startswith(tuple(settings.PUBLIC_CACHE_EXCLUDED_PREFIXES))
+        )
+
+    @staticmethod
+    def _may_store(request, response):
+        session = getattr(request, "session", None)
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            # Reading the (empty) session of a cookie-less visitor is harmless; writing one would set a cookie.
+            and not (session is not None and session.modified)
+            and "cookie" not in response.get("Vary", "").lower()
+            and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        )
+
+    @staticmethod
+    def _finish(response, etag):
+        response["ETag"] = etag
+        # Revalidate every time: a corrected score must show on the very next request, even through a proxy.
+        response["Cache-Control"] = "max-age=0, must-revalidate"
+        patch_vary_headers(response, ["Accept-Language"])
+        return response

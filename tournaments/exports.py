@@ -1,0 +1,43 @@
+"""Table exports that are safe to open in a spreadsheet.
+
+A cell such as `=HYPERLINK("http://evil", "Sport Huancayo")` in a CSV runs as a formula when a journalist opens
+the file in Excel or LibreOffice (CSV/formula injection). Every exported text cell that a spreadsheet would read as
+a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, which spreadsheets
+show as plain text. Numbers stay numbers, also when a column renders them as text: a goal difference of "-3" is
+data, not a formula, and a journalist's spreadsheet must still be able to add it up.
+
+Wire it on a django-tables2 export view with `export_class = SafeTableExport` next to `ExportMixin`.
+"""
+
+import re
+
+from django_tables2.export import TableExport
+from tablib import Dataset
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def neutralise(value):
+    """The value a spreadsheet will show as text, never evaluate.
+
+    >>> neutralise("=1+1")
+    "'=1+1"
+    >>> neutralise("-3")
+    '-3'
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+class SafeTableExport(TableExport):
+    """django-tables2's TableExport with every cell (headers included) neutralised."""
+
+    def table_to_dataset(self, table, exclude_columns, dataset_kwargs=None):
+        dataset = super().table_to_dataset(table, exclude_columns, dataset_kwargs)
+        return Dataset(
+            *(tuple(neutralise(cell) for cell in row) for row in dataset),
+            headers=[neutralise(header) for header in dataset.headers or []],
+            title=dataset.title,
+        )

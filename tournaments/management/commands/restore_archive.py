@@ -1,0 +1,28 @@
+"""`manage.py restore_archive PATH`: replace the database's contents and media with a backup_archive file."""
+
+import tarfile
+
+from django.core.management.base import BaseCommand, CommandError
+
+from tournaments.backups import restore
+
+
+class Command(BaseCommand):
+    help = "Replace ALL data (and the media files the backup holds) with the contents of a backup_archive file."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument("--no-input", action="store_false", dest="interactive", help="Do not ask to confirm.")
+
+    def handle(self, path, interactive=True, **options):
+        if interactive:
+            answer = input(f"This replaces every record in the database with {path}. Type 'yes' to go on: ")
+            if answer.strip().lower() != "yes":
+                raise CommandError("Restore cancelled; nothing was changed.")
+        try:
+            manifest = restore(path)
+        except FileNotFoundError as error:
+            raise CommandError(f"No backup at {path}.") from error
+        except (tarfile.TarError, KeyError, ValueError) as error:
+            raise CommandError(f"{path} is not a backup_archive file ({error}); nothing was changed.") from error
+        self.stdout.write(f"Restored {manifest['objects']} objects and {manifest['media_files']} media files.")
