@@ -1,6 +1,7 @@
 """Seasons with their stages, team changes and departmental qualifiers; regions; departments and teams."""
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import F
 
 from .. import models
@@ -81,6 +82,8 @@ class QualifierRegionFilter(admin.SimpleListFilter):
         return [(number, f"Region {to_roman(number)}") for number in numbers]
 
     def queryset(self, request, queryset):
+        if self.value() and not self.value().isdigit():
+            raise IncorrectLookupParameters(f"Region {self.value()!r} is not a region number.")
         if self.value():
             return queryset.filter(
                 department__region_memberships__region__number=self.value(),

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from django_tables2.export import TableExport
 
+from ..exports import SafeTableExport
 from ..models import Season
 
 
@@ -41,6 +41,17 @@ class PageMixin:
     without ``table`` the page's first table is exported.
     """
 
+    max_per_page = 200
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # django-tables2 trusts ?per_page=; a zero, negative or huge value would break or overload the paginator.
+        per_page = request.GET.get("per_page")
+        if per_page is not None and not (per_page.isdigit() and 1 <= int(per_page) <= self.max_per_page):
+            query = request.GET.copy()
+            del query["per_page"]
+            request.GET = query
+
     def get_page_meta(self, context):
         """(title, description, [(label, url), ...] breadcrumbs after Home)."""
         raise NotImplementedError
@@ -58,10 +69,10 @@ class PageMixin:
             return super().render_to_response(context, **kwargs)
         tables = context["page_tables"]
         anchor = self.request.GET.get("table") or next(iter(tables), None)
-        if export_format != TableExport.CSV or anchor not in tables:
+        if export_format != SafeTableExport.CSV or anchor not in tables:
             raise Http404(_("This page has no such table to export; try ?_export=csv."))
         page_table = tables[anchor]
-        exporter = TableExport(TableExport.CSV, page_table.table, dataset_kwargs={"title": page_table.title})
+        exporter = SafeTableExport(SafeTableExport.CSV, page_table.table, dataset_kwargs={"title": page_table.title})
         return exporter.response(filename=f"{self.export_name(context)}-{anchor}.csv")
 
     def export_name(self, context):

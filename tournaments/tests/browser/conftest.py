@@ -9,12 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
-from conftest import SHIPPED_SEASON_FIXTURES
-from tournaments.departments import DEPARTMENT_NAMES
-from tournaments.models import Department
-from tournaments.text import slug_for
+from conftest import load_shipped_seasons
 
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls there unless told it is safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -61,10 +57,7 @@ def page(browser):
 @pytest.fixture
 def live_seasons(transactional_db, live_server):
     """The shipped seasons, visible to the live server's thread (conftest.shipped_seasons is per-transaction)."""
-    # A transactional test empties every table afterwards, data migrations' departments included.
-    for name in DEPARTMENT_NAMES:
-        Department.objects.get_or_create(name=name, defaults={"slug": slug_for(name)})
-    call_command("loaddata", *SHIPPED_SEASON_FIXTURES, verbosity=0)
+    load_shipped_seasons()
     return live_server
 
 
