@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 
 VERSION_KEY = "copaperu:archive-version"
@@ -85,7 +86,8 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self._applies_to(request):
             return self.get_response(request)
-        version = archive_version()
+        # The day is part of the version: every table's citation line says the date it was retrieved.
+        version = f"{archive_version()}-{timezone.localdate():%Y%m%d}"
         etag = f'"{version}-{request.LANGUAGE_CODE}"'
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:

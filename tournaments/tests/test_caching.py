@@ -93,3 +93,16 @@ def test_not_found_pages_are_not_cached(client):
 def test_the_admin_is_never_cached(client):
     client.get("/admin/login/")
     assert "ETag" not in client.get("/admin/login/")
+
+
+def test_a_page_cached_yesterday_is_rendered_again_with_todays_retrieved_date(client, monkeypatch):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: dt.date(2026, 11, 26))
+    first = client.get("/seasons/2008/national/")
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: dt.date(2026, 11, 27))
+    next_day = client.get("/seasons/2008/national/", headers={"if-none-match": first["ETag"]})
+    assert next_day.status_code == 200
+    assert next_day["ETag"] != first["ETag"]
