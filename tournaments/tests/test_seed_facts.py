@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from tournaments.departments import DEPARTMENT_NAMES
 from tournaments.models import (
@@ -25,7 +26,7 @@ from tournaments.models import (
 
 pytestmark = pytest.mark.usefixtures("shipped_seasons")
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(settings.SEED_ARTICLES_DIR)
 
 
 def qualifier_rows(year):
@@ -33,6 +34,13 @@ def qualifier_rows(year):
         Qualifier.objects.filter(season__year=year)
         .order_by("order")
         .values_list("department__name", "team__name", "location")
+    )
+
+
+def test_the_seed_articles_are_where_the_settings_say():
+    found = sorted(path.name for path in SEEDS.glob("*.txt"))
+    assert found == ["000_577157f910dad3a1.txt", "001_7dd81c4de0932814.txt"], (
+        f"The seed articles are not in {SEEDS}: keep the repository beside shared/ or set COPAPERU_SEEDS_DIR."
     )
 
 

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tournaments.services.article_parser import ArticleError
 from tournaments.services.fixture_build import build_fixtures
 
-SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+SEEDS = Path(settings.SEED_ARTICLES_DIR)
 
 
 class Command(BaseCommand):
