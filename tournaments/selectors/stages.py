@@ -60,6 +60,8 @@ class StageView:
     matches: list = field(default_factory=list)
     footnotes: list = field(default_factory=list)
     adjustments: list = field(default_factory=list)
+    # How many teams the region sends on, where the source says ("the finalists qualified" is 2).
+    places_advancing: int | None = None
 
     @property
     def is_empty(self):
@@ -75,9 +77,17 @@ class StageView:
         knockouts = [view for view in self.rounds if view.round.kind == KnockoutRound.Kind.KNOCKOUT]
         if knockouts:
             last = knockouts[-1]
+            # A region that sends on two teams per tie of its last round (2008 Region IV: "the finalists
+            # qualified") puts both finalists through, whoever won the final.
+            both_finalists = self.places_advancing == 2 * len(last.ties)
             for tie in last.ties:
                 if tie.winner is not None:
                     through.append((tie.winner, f"won the {last.round.name}, {tie.outcome.summary}"))
+                if both_finalists:
+                    winner = tie.winner
+                    for team in (tie.tie.team_a, tie.tie.team_b):
+                        if team is not None and team != winner:
+                            through.append((team, f"reached the {last.round.name}"))
         return through
 
 
@@ -123,10 +133,10 @@ def _tie_views(playoff, season):
     return RoundView(playoff, views)
 
 
-def build_stage(season, groups, rounds, matches=(), notes=None):
+def build_stage(season, groups, rounds, matches=(), notes=None, places_advancing=None):
     """Rank every group through the engine and decide every tie; ``rounds`` holds the groups' playoffs too."""
     round_views = {playoff.pk: _tie_views(playoff, season) for playoff in rounds}
-    stage = StageView(season=season, matches=list(matches))
+    stage = StageView(season=season, matches=list(matches), places_advancing=places_advancing)
     for group in groups:
         playoffs = playoffs_of(group, rounds)
         table = group_table(group, playoff_rounds=playoffs)
@@ -173,7 +183,14 @@ def region_page(year, number):
         | Q(tie__round__region=region)
         | Q(match__region=region)
     ).select_related("favoured_team")
-    stage = build_stage(region.season, groups, rounds, loose, notes.distinct().order_by("order", "pk"))
+    stage = build_stage(
+        region.season,
+        groups,
+        rounds,
+        loose,
+        notes.distinct().order_by("order", "pk"),
+        places_advancing=region.places_advancing,
+    )
     # Points a ruling moved without naming the group: shown with the region's own notes.
     stage.adjustments = list(region.points_adjustments.filter(group__isnull=True).select_related("team", "note"))
     return region, stage
@@ -211,5 +228,6 @@ def regional_overview(year):
             season,
             [group for group in groups if group.region_id == region.pk],
             [playoff for playoff in rounds if playoff.region_id == region.pk],
+            places_advancing=region.places_advancing,
         )
     return season, regions

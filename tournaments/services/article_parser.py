@@ -47,6 +47,9 @@ STAGE_DATE = re.compile(
 )
 STAGE_MENTION = re.compile(r"\b(district|provincial|departmental|departamental|regional|national) stage", re.I)
 PLACES = re.compile(r"\b(one|two|three|four|five|\d+) teams? qualif", re.I)
+# A knockout region where both teams of its final go on: "This region played as a knockout cup system and the
+# finalists qualified."
+FINALISTS = re.compile(r"\bfinalists qualif", re.I)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -118,6 +121,8 @@ class Container:
 
     @property
     def places_advancing(self):
+        if FINALISTS.search(self.description):
+            return 2
         found = PLACES.search(self.description)
         if not found:
             return None

@@ -176,6 +176,19 @@ as a knockout cup system. Two teams qualified from this stage.
     assert (region.format, region.places_advancing) == ("knockout", 2)
 
 
+def test_a_region_whose_finalists_qualified_sends_two_teams_on():
+    run(
+        """\
+        ==Regional Stage==
+        ===Region IV===
+        Region IV includes qualified teams from Lima and Callao region. This region played as a knockout cup \
+system and the finalists qualified.
+        """
+    )
+    region = Region.objects.get(number=4)
+    assert (region.format, region.places_advancing) == ("knockout", 2)
+
+
 def test_headings_become_groups_rounds_tiebreakers_and_matchdays():
     run(
         REGION_IV

@@ -89,7 +89,10 @@ def test_1998_final_ruling_is_shown_beside_the_abandoned_leg(client):
 
 def test_2008_region_iv_suspended_leg_and_who_went_through(client):
     body = page(client, "/seasons/2008/regional/iv/")
-    assert "Íntimo Cable Visión (won the Regional Final, by ruling of the FPF)" in text(section(body, "went-through"))
+    went_through = text(section(body, "went-through"))
+    assert "Íntimo Cable Visión (won the Regional Final, by ruling of the FPF)" in went_through
+    # "the finalists qualified": the beaten finalist went through too.
+    assert "Unión Huaral (reached the Regional Final)" in went_through
     assert "the finalists qualified" in text(body)
     final = text(section(body, "regional-final"))
     assert "Unión Huaral v Íntimo Cable Visión (venue not recorded)" in final
@@ -121,7 +124,7 @@ def test_regional_overview_lists_departments_and_who_went_through(client):
     assert rows[3][:3] == [
         "Region IV",
         "Lima, Callao",
-        "Íntimo Cable Visión (won the Regional Final, by ruling of the FPF)",
+        "Íntimo Cable Visión (won the Regional Final, by ruling of the FPF) Unión Huaral (reached the Regional Final)",
     ]
     assert rows[5][3] == "2"
     assert rows[0][2] == "not recorded"

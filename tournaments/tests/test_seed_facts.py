@@ -133,6 +133,13 @@ def test_each_regions_departments(year):
     assert stored == REGIONS[year]
 
 
+def test_regions_that_say_how_many_teams_went_on():
+    places = dict(Region.objects.filter(season__year=2008).values_list("number", "places_advancing"))
+    # Region IV: "the finalists qualified"; Region VI: "Two teams qualified from this stage." The rest do not say.
+    assert places == {1: None, 2: None, 3: None, 4: 2, 5: None, 6: 2, 7: None, 8: None}
+    assert Region.objects.get(season__year=2008, number=4).format == Region.Format.KNOCKOUT
+
+
 def test_san_martin_moves_region_between_seasons():
     assert Region.objects.get(season__year=2008, departments__name="San Martín").numeral == "II"
     assert Region.objects.get(season__year=1998, departments__name="San Martín").numeral == "III"
