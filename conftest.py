@@ -1,13 +1,12 @@
 """Project-wide pytest fixtures."""
 
 import os
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-SHIPPED_SEASON_FIXTURES = sorted(str(path) for path in (Path(__file__).parent / "fixtures").glob("copa_peru_*.json"))
+from tournaments.shipped import shipped_fixture_paths
 
 
 @pytest.fixture(autouse=True)
@@ -25,13 +24,11 @@ def load_shipped_seasons():
     Browser and backup tests run in real transactions, and Django empties every table after them, the rows the
     data migrations created included; the seasons refer to departments by slug, so those must exist first.
     """
-    from tournaments.departments import DEPARTMENT_NAMES
+    from tournaments.departments import create_departments
     from tournaments.models import Department
-    from tournaments.text import slug_for
 
-    for name in DEPARTMENT_NAMES:
-        Department.objects.get_or_create(name=name, defaults={"slug": slug_for(name)})
-    call_command("loaddata", *SHIPPED_SEASON_FIXTURES, verbosity=0)
+    create_departments(Department)
+    call_command("loaddata", *shipped_fixture_paths(), verbosity=0)
 
 
 @pytest.fixture

@@ -84,7 +84,7 @@ def build_database(folder, seasons):
     }
     env.pop("DJANGO_ENV", None)
     run([PYTHON, "manage.py", "migrate", "--no-input", "-v0"], env)
-    run([PYTHON, "manage.py", "loaddata", *sorted(str(p) for p in (ROOT / "fixtures").glob("copa_peru_*.json"))], env)
+    run([PYTHON, "manage.py", "load_shipped_seasons"], env)
     if seasons > 2:
         run([PYTHON, "manage.py", "generate_history", "--seasons", str(seasons - 2)], env)
     run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"], env)

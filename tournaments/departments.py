@@ -4,6 +4,8 @@ Spelled as the seed articles spell them. The data migration creates them; the im
 (accent-insensitively, since articles write "Apurimac" as often as "Apurímac").
 """
 
+from .text import slug_for
+
 DEPARTMENT_NAMES = [
     "Amazonas",
     "Ancash",
@@ -31,3 +33,9 @@ DEPARTMENT_NAMES = [
     "Tumbes",
     "Ucayali",
 ]
+
+
+def create_departments(department_model):
+    """Make sure all 25 departments exist: the data migration (with its historical model) and tests use this."""
+    for name in DEPARTMENT_NAMES:
+        department_model.objects.get_or_create(name=name, defaults={"slug": slug_for(name)})

@@ -2,18 +2,15 @@
 
 from django.db import migrations
 
-from tournaments.departments import DEPARTMENT_NAMES
-from tournaments.text import slug_for
+from tournaments import departments
 
 
 def create_departments(apps, schema_editor):
-    Department = apps.get_model("tournaments", "Department")
-    for name in DEPARTMENT_NAMES:
-        Department.objects.get_or_create(name=name, defaults={"slug": slug_for(name)})
+    departments.create_departments(apps.get_model("tournaments", "Department"))
 
 
 def remove_departments(apps, schema_editor):
-    apps.get_model("tournaments", "Department").objects.filter(name__in=DEPARTMENT_NAMES).delete()
+    apps.get_model("tournaments", "Department").objects.filter(name__in=departments.DEPARTMENT_NAMES).delete()
 
 
 class Migration(migrations.Migration):

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tournaments.services.article_parser import ArticleError
 from tournaments.services.fixture_build import build_fixtures
+from tournaments.shipped import FIXTURES_DIR, fixture_name
 
 SEEDS = Path(settings.SEED_ARTICLES_DIR)
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("articles", nargs="*", help=f"Article files (default: {SEEDS}/*.txt).")
-        parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "fixtures"))
+        parser.add_argument("--output", default=str(FIXTURES_DIR))
 
     def handle(self, articles, output, **options):
         paths = [Path(path) for path in articles] or sorted(SEEDS.glob("*.txt"))
@@ -27,6 +28,6 @@ class Command(BaseCommand):
         except (ArticleError, ValueError) as error:
             raise CommandError(str(error)) from error
         for year, fixture in built.items():
-            target = Path(output) / f"copa_peru_{year}.json"
+            target = Path(output) / fixture_name(year)
             target.write_text(fixture + "\n", encoding="utf-8")
             self.stdout.write(f"Wrote {target}")

@@ -4,13 +4,11 @@ The quick start runs this on every start, so it must never overwrite what editor
 an archive that already holds any season is left alone.
 """
 
-from pathlib import Path
-
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from tournaments.models import Season
+from tournaments.shipped import shipped_fixture_paths
 
 
 class Command(BaseCommand):
@@ -20,7 +18,6 @@ class Command(BaseCommand):
         if Season.objects.exists():
             self.stdout.write("The archive already has seasons; shipped seasons not reloaded.")
             return
-        fixtures = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("copa_peru_*.json"))
-        call_command("loaddata", *fixtures, verbosity=0)
+        call_command("loaddata", *shipped_fixture_paths(), verbosity=0)
         years = ", ".join(str(year) for year in Season.objects.order_by("year").values_list("year", flat=True))
         self.stdout.write(self.style.SUCCESS(f"Loaded the shipped seasons: {years}."))
