@@ -36,8 +36,11 @@ from .rulings import read_ruling
 from .season_rows import SEASON_MODELS, UNMANAGED, field_values, keyed, load_season
 from .team_names import split_team_cell
 
-RULING_STATUS = {"suspended": MatchStatus.SUSPENDED, "abandoned": MatchStatus.ABANDONED}
-RULING_STATUS["not_played"] = MatchStatus.NOT_PLAYED
+RULING_STATUS = {
+    "suspended": MatchStatus.SUSPENDED,
+    "abandoned": MatchStatus.ABANDONED,
+    "not_played": MatchStatus.NOT_PLAYED,
+}
 
 
 @dataclass
