@@ -130,8 +130,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The seed articles the shipped fixtures are built from (and tests check against); they live beside the repository.
-SEED_ARTICLES_DIR = Path(os.environ.get("COPAPERU_SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))
+# The seed articles the shipped fixtures are built from (and tests check against): the project's own data, in seeds/.
+SEED_ARTICLES_DIR = Path(os.environ.get("COPAPERU_SEEDS_DIR", BASE_DIR / "seeds"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
