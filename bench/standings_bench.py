@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tournaments.standings import Result, standings
+from tournaments.rules.standings import Result, standings
 
 TEAMS = [f"Club {n:02d}" for n in range(1, 21)]
 TIEBREAKERS = ["points", "head_to_head", "goal_difference", "goals_for"]

@@ -9,10 +9,10 @@ class TournamentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import admin_safety
+        from .admin import safety
         from .caching import archive_changed
 
-        admin_safety.install()
+        safety.install()
 
         # Any change to any of the archive's models invalidates every public page (see caching.py).
         for model in self.get_models():

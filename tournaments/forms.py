@@ -13,9 +13,9 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Group, Match
-from .models.fixtures import StaleMatchError, validate_tiebreaker_codes
+from .models.competition import StaleMatchError, validate_tiebreaker_codes
 from .models.validation import leg_order_error
-from .standings import TIEBREAKERS, tiebreaker_choices
+from .rules.standings import TIEBREAKERS, tiebreaker_choices
 
 SCORE_FIELDS = ("home_score", "away_score", "home_penalties", "away_penalties")
 

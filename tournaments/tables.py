@@ -9,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .outcomes import Mark
+from .selectors.outcomes import Mark
 from .text import to_roman
 
 NOT_RECORDED = _("not recorded")

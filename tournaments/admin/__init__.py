@@ -2,8 +2,8 @@
 
 - base: what every admin page shares (audit trail and restore, accent-insensitive search, stale-edit handling);
 - seasons: seasons with their stages, team changes and qualifiers; regions; departments and teams;
-- fixtures: groups, knockout rounds, ties and matches, with quick score entry;
+- competition: groups, knockout rounds, ties and matches, with quick score entry;
 - rulings: notes and rulings, points adjustments.
 """
 
-from . import fixtures, rulings, seasons  # noqa: F401  (importing registers the admins)
+from . import competition, rulings, seasons  # noqa: F401  (importing registers the admins)

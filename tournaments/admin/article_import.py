@@ -1,7 +1,7 @@
 """The admin's "Import an article" page: upload, read the dry-run report, confirm.
 
-Wired in copaperu_site/urls.py before the admin's own URLs and wrapped in `admin.site.admin_view`, so only
-staff with permission to add seasons reach it. The uploaded text travels with the confirmation, so what is
+Wired through ``SeasonAdmin.get_urls()`` and wrapped in ``admin_view``, so only staff with permission to add
+and change seasons reach it. The uploaded text travels with the confirmation, so what is
 imported is exactly what was previewed.
 """
 
@@ -13,9 +13,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Season
-from .services.article_parser import ArticleError
-from .services.season_import import import_season
+from ..models import Season
+from ..services.article_parser import ArticleError
+from ..services.season_import import import_season
 
 
 class ArticleUploadForm(forms.Form):

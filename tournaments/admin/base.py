@@ -21,7 +21,7 @@ from reversion.models import Version
 
 from ..forms import EditorModelForm, restoring_a_version
 from ..models import Region
-from ..models.fixtures import StaleMatchError
+from ..models.competition import StaleMatchError
 from ..text import fold
 
 

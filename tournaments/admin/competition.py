@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from .. import models
 from ..forms import ChangelistMatchForm, GroupForm, GroupTeamFormSet, MatchForm, TieLegsFormSet
-from ..match_status import MatchStatus
+from ..rules.match_status import MatchStatus
 from .base import EditorAdmin, EditorTabularInline, region_filter
 
 

@@ -3,9 +3,11 @@
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import F
+from django.urls import path
 
 from .. import models
 from ..text import to_roman
+from .article_import import import_season_view
 from .base import EditorAdmin, EditorTabularInline
 
 
@@ -52,6 +54,11 @@ class SeasonAdmin(EditorAdmin):
     folded_search_fields = ["champion__search_name"]
     autocomplete_fields = ["champion"]
     inlines = [StageInline, TeamChangeInline, QualifierInline]
+
+    def get_urls(self):
+        # The upload page sits under the season list, at the URL editors and the tests already use.
+        upload = path("import/", self.admin_site.admin_view(import_season_view), name="tournaments_season_import")
+        return [upload, *super().get_urls()]
 
 
 class RegionDepartmentInline(EditorTabularInline):

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import tournaments.models.fixtures
+import tournaments.models.competition
 from django.db import migrations, models
 
 
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
                 ('points_for_win', models.PositiveSmallIntegerField(blank=True, help_text="Leave empty to use the season's.", null=True, verbose_name='points for a win')),
                 ('points_for_draw', models.PositiveSmallIntegerField(blank=True, help_text="Leave empty to use the season's.", null=True, verbose_name='points for a draw')),
-                ('tiebreakers', models.JSONField(default=tournaments.models.fixtures.default_tiebreakers, help_text='In order, e.g. points, goal difference, goals for; head-to-head or a playoff where used.', validators=[tournaments.models.fixtures.validate_tiebreaker_codes], verbose_name='tiebreakers')),
+                ('tiebreakers', models.JSONField(default=tournaments.models.competition.default_tiebreakers, help_text='In order, e.g. points, goal difference, goals for; head-to-head or a playoff where used.', validators=[tournaments.models.competition.validate_tiebreaker_codes], verbose_name='tiebreakers')),
                 ('places_advancing', models.PositiveSmallIntegerField(default=0, help_text='How many teams at the top go on to the next round.', verbose_name='teams going on')),
                 ('places_promoted', models.PositiveSmallIntegerField(default=0, help_text='How many teams at the top are promoted (national final group).', verbose_name='teams promoted')),
                 ('results_recorded', models.BooleanField(default=True, help_text="Untick when the source lost this group's results.", verbose_name='results recorded')),

@@ -6,8 +6,8 @@
 - rulings: notes and federation rulings, and points awarded or docked.
 """
 
-from ..match_status import MatchStatus
-from .fixtures import Group, GroupTeam, KnockoutRound, Match, Tie
+from ..rules.match_status import MatchStatus
+from .competition import Group, GroupTeam, KnockoutRound, Match, Tie
 from .places import Department, Team
 from .rulings import Note, NoteKind, PointsAdjustment
 from .seasons import Qualifier, Region, RegionDepartment, Season, Stage, StageKind, TeamChange

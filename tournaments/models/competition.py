@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from ..match_status import MatchStatus
-from ..standings import DEFAULT_TIEBREAKERS, validate_tiebreakers
+from ..rules.match_status import MatchStatus
+from ..rules.standings import DEFAULT_TIEBREAKERS, validate_tiebreakers
 from .seasons import StageKind
 from .validation import match_errors, parent_season_error, region_team_error
 

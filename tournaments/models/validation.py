@@ -9,7 +9,7 @@ import calendar
 
 from django.utils.translation import gettext as _
 
-from ..match_status import MatchStatus
+from ..rules.match_status import MatchStatus
 
 UNPLAYED = (MatchStatus.SCHEDULED, MatchStatus.NOT_PLAYED)
 
@@ -36,12 +36,12 @@ def group_team_ids(group):
 def region_team_ids(region):
     """Teams that qualified from the region's departments that season; empty when either is not entered yet."""
     if not hasattr(region, "_team_ids"):
-        from .seasons import Qualifier
-
+        # Looked up by name: seasons.py, which defines Qualifier, imports this module.
+        qualifiers = region._meta.apps.get_model("tournaments", "Qualifier").objects
         region._team_ids = set(
-            Qualifier.objects.filter(
-                season_id=region.season_id, department__region_memberships__region=region
-            ).values_list("team_id", flat=True)
+            qualifiers.filter(season_id=region.season_id, department__region_memberships__region=region).values_list(
+                "team_id", flat=True
+            )
         )
     return region._team_ids
 

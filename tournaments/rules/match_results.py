@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tournaments.match_status import MatchStatus
-from tournaments.standings import Result
+from tournaments.rules.match_status import MatchStatus
+from tournaments.rules.standings import Result
 
 __all__ = ["counting_results"]
 

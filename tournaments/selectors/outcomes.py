@@ -1,4 +1,4 @@
-"""Apply the rules engine to stored groups and ties: the one bridge between the models and standings.py/knockout.py.
+"""Apply the rules engine (tournaments/rules/) to stored groups and ties: the one bridge between models and rules.
 
 Pages, exports and the admin all read group tables and tie winners from here, so a table and the
 qualification marks beside it can never disagree.
@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from .knockout import Leg, TieOutcome, decide_tie
-from .match_results import counting_results
-from .models import GroupTeam, KnockoutRound, Match, Note, PointsAdjustment, Tie
-from .standings import Result, StandingsRow, standings
+from ..models import GroupTeam, KnockoutRound, Match, Note, PointsAdjustment, Tie
+from ..rules.knockout import Leg, TieOutcome, decide_tie
+from ..rules.match_results import counting_results
+from ..rules.standings import Result, StandingsRow, standings
 
 TIE_PREFETCH = [
     Prefetch("matches", queryset=Match.objects.with_teams().order_by("leg", "date", "pk")),

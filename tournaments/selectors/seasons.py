@@ -6,7 +6,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, 
 from django.db.models.functions import Coalesce
 
 from ..models import Group, KnockoutRound, Note, Qualifier, Season, Stage, StageKind, TeamChange
-from ..outcomes import Mark
+from .outcomes import Mark
 from .stages import build_stage, fetch_stage
 
 

@@ -11,13 +11,13 @@ from django.contrib.humanize.templatetags.humanize import ordinal
 from django.db.models import Prefetch, Q
 
 from ..models import Group, KnockoutRound, Match, Note, Region, RegionDepartment, Season, StageKind
-from ..outcomes import GROUP_ROWS_PREFETCH, ROUND_PREFETCH, Mark, group_table, playoffs_of, tie_outcome
+from .outcomes import GROUP_ROWS_PREFETCH, ROUND_PREFETCH, Mark, group_table, playoffs_of, tie_outcome
 
 GOING_ON = (Mark.PROMOTED, Mark.ADVANCES)
 
 
 @dataclass
-class TieView:
+class TieResult:
     tie: object
     outcome: object
     winner: object = None
@@ -34,13 +34,13 @@ class TieView:
 
 
 @dataclass
-class RoundView:
+class RoundResults:
     round: object
     ties: list = field(default_factory=list)
 
 
 @dataclass
-class GroupView:
+class GroupResults:
     group: object
     table: object
     playoffs: list = field(default_factory=list)
@@ -53,7 +53,7 @@ class GroupView:
 
 
 @dataclass
-class StageView:
+class StageResults:
     season: object
     groups: list = field(default_factory=list)
     rounds: list = field(default_factory=list)
@@ -129,18 +129,18 @@ def _tie_views(playoff, season):
     for tie in playoff.ties.all():
         outcome = tie_outcome(tie, away_goals_rule=season.away_goals_rule)
         teams = {tie.team_a_id: tie.team_a, tie.team_b_id: tie.team_b}
-        views.append(TieView(tie, outcome, teams.get(outcome.winner), teams.get(outcome.loser)))
-    return RoundView(playoff, views)
+        views.append(TieResult(tie, outcome, teams.get(outcome.winner), teams.get(outcome.loser)))
+    return RoundResults(playoff, views)
 
 
 def build_stage(season, groups, rounds, matches=(), notes=None, places_advancing=None):
     """Rank every group through the engine and decide every tie; ``rounds`` holds the groups' playoffs too."""
     round_views = {playoff.pk: _tie_views(playoff, season) for playoff in rounds}
-    stage = StageView(season=season, matches=list(matches), places_advancing=places_advancing)
+    stage = StageResults(season=season, matches=list(matches), places_advancing=places_advancing)
     for group in groups:
         playoffs = playoffs_of(group, rounds)
         table = group_table(group, playoff_rounds=playoffs)
-        stage.groups.append(GroupView(group, table, [round_views[playoff.pk] for playoff in playoffs]))
+        stage.groups.append(GroupResults(group, table, [round_views[playoff.pk] for playoff in playoffs]))
     stage.rounds = [round_views[playoff.pk] for playoff in rounds if playoff.group_id is None]
     if notes is not None:
         _hang_notes(notes, stage)

@@ -50,8 +50,8 @@ class TeamSeason:
     team: object
     qualifier: object = None
     changes: list = field(default_factory=list)
-    group_rows: list = field(default_factory=list)  # (GroupView, TableRow or None)
-    ties: list = field(default_factory=list)  # (KnockoutRound, TieView)
+    group_rows: list = field(default_factory=list)  # (GroupResults, TableRow or None)
+    ties: list = field(default_factory=list)  # (KnockoutRound, TieResult)
     matches: list = field(default_factory=list)
 
     @property

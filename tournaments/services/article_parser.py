@@ -1,4 +1,4 @@
-"""Read a season article (the seed format, see ../shared/seeds/README.md) into plain dataclasses.
+"""Read a season article (the seed format, see seeds/README.md) into plain dataclasses.
 
 No ORM here: the result carries every fact with the line it came from, so the importer can report
 "PATH:LINE: reason" for anything the database later refuses. The only built-in knowledge is the

@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from .caching import bump_archive_version
+from ..caching import bump_archive_version
 
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes.accessattempt"]
 DATA_NAME = "data.json"

@@ -17,10 +17,8 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
-from . import caching
-from .knockout import Leg, decide_tie
-from .match_status import MatchStatus
-from .models import (
+from .. import caching
+from ..models import (
     Department,
     Group,
     GroupTeam,
@@ -37,8 +35,10 @@ from .models import (
     TeamChange,
     Tie,
 )
-from .standings import Result, standings
-from .text import fold, slug_for
+from ..rules.knockout import Leg, decide_tie
+from ..rules.match_status import MatchStatus
+from ..rules.standings import Result, standings
+from ..text import fold, slug_for
 
 SUMMARY_PREFIX = "SYNTHETIC"
 TEAM_SUFFIX = "(synthetic)"

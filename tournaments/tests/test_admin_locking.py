@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from tournaments.models import Group, Match
-from tournaments.models.fixtures import StaleMatchError
+from tournaments.models.competition import StaleMatchError
 
 pytestmark = pytest.mark.usefixtures("shipped_seasons")
 

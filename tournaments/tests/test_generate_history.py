@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tournaments.models import Group, KnockoutRound, Match, Qualifier, Region, Season, StageKind, Team, Tie
-from tournaments.outcomes import GROUP_PREFETCH, TIE_PREFETCH, group_table, tie_outcome
+from tournaments.selectors.outcomes import GROUP_PREFETCH, TIE_PREFETCH, group_table, tie_outcome
 
 pytestmark = pytest.mark.usefixtures("shipped_seasons")
 

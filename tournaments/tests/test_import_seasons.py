@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from tournaments.management.commands.build_fixtures import SEEDS
 from tournaments.models import Group, KnockoutRound, Qualifier, Region, Season, Team, Tie
-from tournaments.outcomes import GROUP_PREFETCH, TIE_PREFETCH, group_table, tie_outcome
+from tournaments.selectors.outcomes import GROUP_PREFETCH, TIE_PREFETCH, group_table, tie_outcome
 from tournaments.services.season_import import import_season
 from tournaments.services.season_rows import season_dump
 from tournaments.shipped import shipped_fixture_paths

@@ -4,8 +4,8 @@ import doctest
 
 import pytest
 
-from tournaments import knockout as knockout_module
-from tournaments.knockout import METHODS, Leg, TieOutcome, decide_tie
+from tournaments.rules import knockout as knockout_module
+from tournaments.rules.knockout import METHODS, Leg, TieOutcome, decide_tie
 
 
 def test_single_match_is_won_on_the_score_with_the_winner_first():

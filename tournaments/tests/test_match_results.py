@@ -5,10 +5,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from tournaments import match_results as match_results_module
-from tournaments.match_results import counting_results
-from tournaments.match_status import MatchStatus
-from tournaments.standings import Result
+from tournaments.rules import match_results as match_results_module
+from tournaments.rules.match_results import counting_results
+from tournaments.rules.match_status import MatchStatus
+from tournaments.rules.standings import Result
 
 
 def match(status, home_score=None, away_score=None, home=10, away=20, **extra):

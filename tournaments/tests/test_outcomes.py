@@ -18,7 +18,7 @@ from tournaments.models import (
     Team,
     Tie,
 )
-from tournaments.outcomes import GROUP_PREFETCH, TIE_PREFETCH, Mark, group_table, tie_outcome
+from tournaments.selectors.outcomes import GROUP_PREFETCH, TIE_PREFETCH, Mark, group_table, tie_outcome
 
 pytestmark = pytest.mark.django_db
 

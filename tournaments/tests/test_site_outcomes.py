@@ -3,7 +3,14 @@
 import pytest
 
 from tournaments.models import Group, GroupTeam, KnockoutRound, Match, Region, Season, Team, Tie
-from tournaments.outcomes import GROUP_PREFETCH, GROUP_ROWS_PREFETCH, ROUND_PREFETCH, Mark, group_table, playoffs_of
+from tournaments.selectors.outcomes import (
+    GROUP_PREFETCH,
+    GROUP_ROWS_PREFETCH,
+    ROUND_PREFETCH,
+    Mark,
+    group_table,
+    playoffs_of,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import doctest
 
 import pytest
 
-from tournaments import standings as standings_module
-from tournaments.standings import (
+from tournaments.rules import standings as standings_module
+from tournaments.rules.standings import (
     TIEBREAKERS,
     Result,
     StandingsRow,

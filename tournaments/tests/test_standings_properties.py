@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tournaments.standings import TIEBREAKERS, Result, standings
+from tournaments.rules.standings import TIEBREAKERS, Result, standings
 
 GOALS = st.integers(min_value=0, max_value=4)  # low scores make level teams common
 

@@ -1,4 +1,4 @@
-"""Public pages. Views stay thin: reads live in selectors, football rules in outcomes.py and the engine."""
+"""Public pages. Views stay thin: reads live in selectors, football rules in rules/ (via selectors/outcomes.py)."""
 
 from .seasons import DepartmentalView, HomeView, SeasonDetailView, SeasonListView
 from .stages import NationalView, RegionalView, RegionDetailView

@@ -11,7 +11,7 @@ from django_tables2 import SingleTableMixin
 from .. import selectors
 from ..filters import TeamFilter
 from ..models import Department, Team
-from ..outcomes import Mark
+from ..selectors.outcomes import Mark
 from ..selectors.stages import finish
 from ..selectors.teams import SEARCH_MAX_LENGTH, clean_query
 from ..tables import NOT_RECORDED, DepartmentQualifierTable, TeamDirectoryTable, TeamSeasonTable

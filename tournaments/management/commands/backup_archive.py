@@ -1,8 +1,8 @@
-"""`manage.py backup_archive PATH`: the whole site (data, users, media) in one .tar.gz (see tournaments/backups.py)."""
+"""`manage.py backup_archive PATH`: the whole site (data, users, media) in one .tar.gz (see services/backups.py)."""
 
 from django.core.management.base import BaseCommand
 
-from tournaments.backups import backup
+from tournaments.services.backups import backup
 
 
 class Command(BaseCommand):

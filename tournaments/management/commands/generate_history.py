@@ -1,10 +1,10 @@
-"""`manage.py generate_history --seasons N`: a synthetic archive for scale tests (see tournaments/synthetic.py)."""
+"""`manage.py generate_history --seasons N`: a synthetic archive for scale tests (see services/synthetic_archive.py)."""
 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tournaments.synthetic import LAST_YEAR, MAX_SEASONS, delete_history, generate_history
+from tournaments.services.synthetic_archive import LAST_YEAR, MAX_SEASONS, delete_history, generate_history
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ import tarfile
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tournaments.backups import restore
+from tournaments.services.backups import restore
 
 
 class Command(BaseCommand):
