@@ -3,12 +3,14 @@
 - places: departments and teams, which outlive any one season;
 - seasons: a season, its stages, team changes, regions and departmental qualifiers;
 - fixtures: round-robin groups, knockout rounds and ties, and matches;
-- rulings: notes and federation rulings, and points awarded or docked.
+- rulings: notes and federation rulings, and points awarded or docked;
+- progression: who went on from each tie, group, region and the national stage, and on what basis.
 """
 
 from ..rules.match_status import MatchStatus
-from .competition import Group, GroupTeam, KnockoutRound, Match, Tie
+from .competition import Group, GroupTeam, KnockoutRound, Match, RoundKind, Tie, round_kind_from_name
 from .places import Department, Team
+from .progression import Progression
 from .rulings import Note, NoteKind, PointsAdjustment
 from .seasons import Qualifier, Region, RegionDepartment, Season, Stage, StageKind, TeamChange
 
@@ -22,13 +24,16 @@ __all__ = [
     "Note",
     "NoteKind",
     "PointsAdjustment",
+    "Progression",
     "Qualifier",
     "Region",
     "RegionDepartment",
+    "RoundKind",
     "Season",
     "Stage",
     "StageKind",
     "Team",
     "TeamChange",
     "Tie",
+    "round_kind_from_name",
 ]

@@ -5,7 +5,7 @@ A group, round or tie whose results the sources lost keeps `results_recorded=Fal
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, router, transaction
 from django.db.models import F, Q
 from django.db.models.signals import pre_save
@@ -166,6 +166,36 @@ class GroupTeam(models.Model):
                 raise ValidationError({"team": message})
 
 
+class RoundKind(models.TextChoices):
+    """What a knockout round is, whatever the source calls it ("Gran final" is still the final)."""
+
+    FINAL = "final", _("Final")
+    SEMIFINAL = "semifinal", _("Semifinals")
+    QUARTERFINAL = "quarterfinal", _("Quarterfinals")
+    EARLIER = "earlier", _("Earlier round")
+    PLAYOFF = "playoff", _("Playoff")
+
+
+# Headings as sources write them, folded; the first that matches decides. Shared by the importer and migration 0004.
+ROUND_KIND_WORDS = [
+    (RoundKind.SEMIFINAL, ("semifinal", "semi-final", "semi final", "semifinales")),
+    (RoundKind.QUARTERFINAL, ("quarterfinal", "quarter-final", "quarter final", "cuartos")),
+    (RoundKind.PLAYOFF, ("playoff", "play-off", "tiebreaker", "repechaje")),
+    (RoundKind.FINAL, ("final",)),
+]
+
+
+def round_kind_from_name(name, *, tiebreaker=False):
+    """The RoundKind a heading names: "Regional Final" -> final, "Semifinals" -> semifinal; else earlier."""
+    if tiebreaker:
+        return RoundKind.PLAYOFF
+    folded = slugify(name).replace("-", " ")
+    for kind, words in ROUND_KIND_WORDS:
+        if any(word.replace("-", " ") in folded for word in words):
+            return kind
+    return RoundKind.EARLIER
+
+
 class KnockoutRound(StageSection, models.Model):
     """A round of ties: a quarterfinal round, a regional final, or a tiebreaker playoff for a level group."""
 
@@ -189,6 +219,13 @@ class KnockoutRound(StageSection, models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.KNOCKOUT)
     name = models.CharField(
         _("name"), max_length=60, help_text=_('As the source names it: "Quarterfinals", "Regional Final", "Playoff".')
+    )
+    round_kind = models.CharField(
+        _("what the round is"),
+        max_length=12,
+        choices=RoundKind.choices,
+        default=RoundKind.EARLIER,
+        help_text=_("The final decides the champion and runner-up, whatever the round's name."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     results_recorded = models.BooleanField(
@@ -327,6 +364,16 @@ class Match(models.Model):
     home_penalties = models.PositiveSmallIntegerField(_("home penalties"), null=True, blank=True)
     away_penalties = models.PositiveSmallIntegerField(_("away penalties"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=MatchStatus.choices, default=MatchStatus.PLAYED)
+    declared_result = models.CharField(
+        _("declared result"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{1,2}-\d{1,2}$", _('Write the declared result as goals-goals, e.g. "3-1".'))],
+        help_text=_(
+            'A result a ruling declared when the source does not say which side scored which, e.g. "3-1". '
+            "When it does, enter the scores instead."
+        ),
+    )
     minute_stopped = models.PositiveSmallIntegerField(
         _("minute stopped"),
         null=True,

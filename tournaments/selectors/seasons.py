@@ -1,12 +1,12 @@
-"""The season list, a season's overview, and the infobox facts derived from its national stage."""
+"""The season list, a season's overview, and its champion, runner-up and promoted teams (selectors.progression)."""
 
-from dataclasses import dataclass, field
+__all__ = ["Podium", "season_facts", "season_overview", "seasons_for_list"]
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from ..models import Group, KnockoutRound, Note, Qualifier, Season, Stage, StageKind, TeamChange
-from .outcomes import Mark
+from ..models import Group, KnockoutRound, Note, Progression, Qualifier, Season, Stage, StageKind, TeamChange
+from .progression import Podium, podium, stored_progressions
 from .stages import build_stage, fetch_stage
 
 
@@ -51,46 +51,14 @@ def season_overview(year):
     )
 
 
-@dataclass
-class SeasonFacts:
-    """What the infobox derives from the national stage; every field may stay empty when the sources are silent."""
-
-    runner_up: object = None
-    runner_up_how: str = ""
-    promoted: list = field(default_factory=list)
-    final_group: object = None
-
-
-def _final_group(stage):
-    promoting = [view for view in stage.groups if view.group.places_promoted]
-    return (promoting or stage.groups or [None])[-1]
-
-
-def _facts(season, stage):
-    facts = SeasonFacts()
-    final = _final_group(stage)
-    if final is not None and final.table.recorded:
-        facts.final_group = final
-        facts.promoted = [row.team for row in final.table.rows if row.mark == Mark.PROMOTED]
-        second = final.table.rows[1] if len(final.table.rows) > 1 else None
-        if second is not None and second.position == 2 and not second.tied and not final.table.incomplete:
-            facts.runner_up, facts.runner_up_how = second.team, f"2nd in the {final.group.name}"
-    if facts.runner_up is None:
-        finals = [view for view in stage.rounds if view.round.name.casefold() == "final"]
-        decided = [tie for view in finals for tie in view.ties if tie.loser is not None]
-        if len(decided) == 1:
-            facts.runner_up, facts.runner_up_how = decided[0].loser, f"lost the Final {decided[0].outcome.summary}"
-    if not facts.promoted and season.champion_id:
-        # The stage texts say the national winners are promoted; with no final group that is the champion.
-        facts.promoted = [season.champion]
-    return facts
-
-
 def season_facts(seasons):
-    """{season pk: SeasonFacts} for the given seasons, from their national stages in eight queries."""
+    """{season pk: selectors.progression.Podium} for the given seasons, from their national stages in nine queries."""
     seasons = {season.pk: season for season in seasons}
     national = {"season__in": list(seasons), "stage": StageKind.NATIONAL}
     groups, rounds = fetch_stage(Group.objects.filter(**national), KnockoutRound.objects.filter(**national))
+    stored = stored_progressions(
+        Progression.objects.filter(season__in=list(seasons), region__isnull=True, group__isnull=True, tie__isnull=True)
+    )
     facts = {}
     for pk, season in seasons.items():
         stage = build_stage(
@@ -98,5 +66,5 @@ def season_facts(seasons):
             [group for group in groups if group.season_id == pk],
             [playoff for playoff in rounds if playoff.season_id == pk],
         )
-        facts[pk] = _facts(season, stage)
+        facts[pk] = podium(season, stage, [item for item in stored if item.season_id == pk])
     return facts

@@ -7,13 +7,11 @@ note on the most specific thing it concerns (match, tie, round, group, region) a
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.contrib.humanize.templatetags.humanize import ordinal
 from django.db.models import Prefetch, Q
 
-from ..models import Group, KnockoutRound, Match, Note, Region, RegionDepartment, Season, StageKind
-from .outcomes import GROUP_ROWS_PREFETCH, ROUND_PREFETCH, Mark, group_table, playoffs_of, tie_outcome
-
-GOING_ON = (Mark.PROMOTED, Mark.ADVANCES)
+from ..models import Group, KnockoutRound, Match, Note, Progression, Region, RegionDepartment, Season, StageKind
+from .outcomes import GROUP_ROWS_PREFETCH, ROUND_PREFETCH, group_table, playoffs_of, tie_outcome
+from .progression import stored_progressions, went_on
 
 
 @dataclass
@@ -60,40 +58,12 @@ class StageResults:
     matches: list = field(default_factory=list)
     footnotes: list = field(default_factory=list)
     adjustments: list = field(default_factory=list)
-    # How many teams the region sends on, where the source says ("the finalists qualified" is 2).
-    places_advancing: int | None = None
+    # Who went on from a region, computed and stored (selectors.progression.went_on): [TeamProgress].
+    went_on: list = field(default_factory=list)
 
     @property
     def is_empty(self):
         return not (self.groups or self.rounds or self.matches)
-
-    def went_through(self):
-        """(team, how) for each team the data shows going on: marked group rows, then the last round's winners."""
-        through = []
-        for view in self.groups:
-            for row in view.table.rows:
-                if row.mark in GOING_ON:
-                    through.append((row.team, f"{finish(row)} in {view.group.name}"))
-        knockouts = [view for view in self.rounds if view.round.kind == KnockoutRound.Kind.KNOCKOUT]
-        if knockouts:
-            last = knockouts[-1]
-            # A region that sends on two teams per tie of its last round (2008 Region IV: "the finalists
-            # qualified") puts both finalists through, whoever won the final.
-            both_finalists = self.places_advancing == 2 * len(last.ties)
-            for tie in last.ties:
-                if tie.winner is not None:
-                    through.append((tie.winner, f"won the {last.round.name}, {tie.outcome.summary}"))
-                if both_finalists:
-                    winner = tie.winner
-                    for team in (tie.tie.team_a, tie.tie.team_b):
-                        if team is not None and team != winner:
-                            through.append((team, f"reached the {last.round.name}"))
-        return through
-
-
-def finish(row):
-    """A table position as a fan says it: "2nd", or "1=" when the rules leave teams level."""
-    return row.position_display if row.tied else ordinal(row.position)
 
 
 def _note_target(note):
@@ -133,10 +103,10 @@ def _tie_views(playoff, season):
     return RoundResults(playoff, views)
 
 
-def build_stage(season, groups, rounds, matches=(), notes=None, places_advancing=None):
+def build_stage(season, groups, rounds, matches=(), notes=None):
     """Rank every group through the engine and decide every tie; ``rounds`` holds the groups' playoffs too."""
     round_views = {playoff.pk: _tie_views(playoff, season) for playoff in rounds}
-    stage = StageResults(season=season, matches=list(matches), places_advancing=places_advancing)
+    stage = StageResults(season=season, matches=list(matches))
     for group in groups:
         playoffs = playoffs_of(group, rounds)
         table = group_table(group, playoff_rounds=playoffs)
@@ -189,8 +159,8 @@ def region_page(year, number):
         rounds,
         loose,
         notes.distinct().order_by("order", "pk"),
-        places_advancing=region.places_advancing,
     )
+    stage.went_on = went_on(stage, stored_progressions(Progression.objects.filter(region=region)))
     # Points a ruling moved without naming the group: shown with the region's own notes.
     stage.adjustments = list(region.points_adjustments.filter(group__isnull=True).select_related("team", "note"))
     return region, stage
@@ -213,21 +183,23 @@ def national_stage(year):
 
 
 def regional_overview(year):
-    """The season's regions, each with its departments and its stage (for who went through)."""
-    season = Season.objects.get(year=year)
+    """The season's regions, each with its departments and its stage, and who went on (``region.stage.went_on``)."""
+    # The regions carry their season, saving a query whenever the season has regions.
     regions = list(
-        season.regions.prefetch_related(
-            Prefetch("memberships", queryset=RegionDepartment.objects.select_related("department"))
-        )
+        Region.objects.filter(season__year=year)
+        .select_related("season")
+        .prefetch_related(Prefetch("memberships", queryset=RegionDepartment.objects.select_related("department")))
     )
+    season = regions[0].season if regions else Season.objects.get(year=year)
     regional = {"season": season, "stage": StageKind.REGIONAL}
     groups, rounds = fetch_stage(Group.objects.filter(**regional), KnockoutRound.objects.filter(**regional))
+    stored = stored_progressions(Progression.objects.filter(season=season, region__isnull=False))
     for region in regions:
         region.season = season
         region.stage = build_stage(
             season,
             [group for group in groups if group.region_id == region.pk],
             [playoff for playoff in rounds if playoff.region_id == region.pk],
-            places_advancing=region.places_advancing,
         )
+        region.stage.went_on = went_on(region.stage, [item for item in stored if item.region_id == region.pk])
     return season, regions

@@ -4,7 +4,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
-from django.utils.translation import gettext_lazy as _
 
 from ..models import (
     Department,
@@ -13,13 +12,14 @@ from ..models import (
     KnockoutRound,
     Match,
     PointsAdjustment,
+    Progression,
     Qualifier,
     RegionDepartment,
     Season,
-    StageKind,
     Team,
     Tie,
 )
+from .progression import Podium, computed_progressions, how_far, podium, stored_progressions
 from .stages import build_stage, fetch_stage
 
 SEARCH_MAX_LENGTH = 100
@@ -32,19 +32,9 @@ def teams_for_directory():
     )
 
 
-# How far a team went in a season, best first; the label is what the team page shows.
-REACHED = [
-    ("champion", _("Champion")),
-    ("finalist", _("Finalist")),
-    ("national", _("National stage")),
-    ("regional", _("Regional stage")),
-    ("departmental", _("Departmental qualifier")),
-]
-
-
 @dataclass
 class TeamSeason:
-    """One season of a team: its qualifier row, group rows, ties and matches as the stored data holds them."""
+    """One season of a team: its qualifier row, group rows, ties, matches and progressions as stored and computed."""
 
     season: object
     team: object
@@ -53,25 +43,26 @@ class TeamSeason:
     group_rows: list = field(default_factory=list)  # (GroupResults, TableRow or None)
     ties: list = field(default_factory=list)  # (KnockoutRound, TieResult)
     matches: list = field(default_factory=list)
+    progressions: list = field(default_factory=list)  # stored, then computed from its groups and ties
+    podium: object = None
 
     @property
     def reached(self):
-        """The best of REACHED this season's data shows, as (code, label), or None."""
-        stages = {view.group.stage for view, _ in self.group_rows} | {playoff.stage for playoff, _ in self.ties}
-        stages |= {StageKind.REGIONAL for match in self.matches if match.region_id}
-        finals = [tie for playoff, tie in self.ties if playoff.stage == StageKind.NATIONAL and _is_final(playoff)]
-        reached = {
-            "champion": self.season.champion_id == self.team.pk,
-            "finalist": bool(finals),
-            "national": StageKind.NATIONAL in stages,
-            "regional": StageKind.REGIONAL in stages,
-            "departmental": self.qualifier is not None,
-        }
-        return next(((code, label) for code, label in REACHED if reached[code]), None)
+        """How far the team went this season (selectors.progression.how_far), or None when it took no part."""
+        return how_far(
+            self.team,
+            self.season,
+            qualifier=self.qualifier,
+            group_views=[view for view, _ in self.group_rows],
+            tie_results=self.ties,
+            progressions=self.progressions,
+            season_podium=self.podium or Podium(),
+        )
 
-
-def _is_final(playoff):
-    return playoff.name.casefold() == "final"
+    @property
+    def took_part(self):
+        """False for a season the team only appears in through the team changes (promoted or relegated)."""
+        return self.reached is not None
 
 
 def _involves(team):
@@ -79,8 +70,9 @@ def _involves(team):
 
 
 def team_history(slug):
-    """(team, [TeamSeason, latest first]) in twelve queries whatever the team's record, or Team.DoesNotExist."""
+    """(team, [TeamSeason, latest first]) in thirteen queries whatever the team's record, or Team.DoesNotExist."""
     team = Team.objects.get(slug=slug)
+    stored = stored_progressions(Progression.objects.filter(team=team).select_related("season"))
     qualifiers = list(team.qualifiers.select_related("season", "department"))
     changes = list(team.changes.select_related("season"))
     group_ids = (
@@ -110,6 +102,8 @@ def team_history(slug):
         season_of(change.season).changes.append(change)
     for match in loose:
         season_of(match.season).matches.append(match)
+    for progression in stored:
+        season_of(progression.season).progressions.append(progression)
     for season_pk in {group.season_id for group in groups} | {playoff.season_id for playoff in rounds}:
         season = next(item.season for item in [*groups, *rounds] if item.season_id == season_pk)
         _add_stage(season_of(season), groups, rounds)
@@ -125,6 +119,10 @@ def _add_stage(entry, groups, rounds):
         season,
         [group for group in groups if group.season_id == season.pk],
         [playoff for playoff in rounds if playoff.season_id == season.pk],
+    )
+    entry.progressions += [item for item in computed_progressions(stage) if item.team.pk == team.pk]
+    entry.podium = podium(
+        season, stage, [item for item in entry.progressions if item.scope == "national"], complete=False
     )
     for view in stage.groups:
         row = next((row for row in view.table.rows if row.team.pk == team.pk), None)

@@ -29,9 +29,11 @@ from ..models import (
     Team,
     TeamChange,
     Tie,
+    round_kind_from_name,
 )
 from ..text import fold
 from .article_parser import ArticleError, parse_article
+from .progression import import_progressions
 from .rulings import read_ruling
 from .season_rows import SEASON_MODELS, UNMANAGED, field_values, keyed, load_season
 from .team_names import split_team_cell
@@ -195,6 +197,7 @@ class _SeasonWriter:
             self.add(qualifier, row.line)
         for container in article.containers():
             self.build_container(container)
+        import_progressions(self)  # who went on, as the article states or implies it (services/progression.py)
         self.sync(existing_season)
 
     def build_stages(self):
@@ -225,6 +228,7 @@ class _SeasonWriter:
                 obj = self.add(
                     KnockoutRound(**common, kind=section.kind, group=built.get(id(section.group))), section.line
                 )
+                obj.round_kind = round_kind_from_name(section.name, tiebreaker=section.kind == "tiebreaker")
                 self.build_ties(obj, section)
             built[id(section)] = obj
         candidates = self.note_candidates(container)

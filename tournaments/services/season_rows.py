@@ -18,6 +18,7 @@ from ..models import (
     Match,
     Note,
     PointsAdjustment,
+    Progression,
     Qualifier,
     Region,
     RegionDepartment,
@@ -43,6 +44,7 @@ SEASON_MODELS = [
     Match,
     Note,
     PointsAdjustment,
+    Progression,
 ]
 # Fields the article cannot express: editors set them in the admin and a re-import leaves them alone.
 UNMANAGED = {
@@ -87,6 +89,9 @@ def natural_key(obj):
         return (*_note_place(obj), obj.text)
     if isinstance(obj, PointsAdjustment):
         return (place(obj.region), obj.group.name if obj.group else "", obj.team.name)
+    if isinstance(obj, Progression):
+        where = natural_key(obj.tie) if obj.tie else natural_key(obj.group) if obj.group else (place(obj.region),)
+        return (*where, obj.team.name, obj.outcome)
     raise TypeError(obj)
 
 

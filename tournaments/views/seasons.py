@@ -10,6 +10,7 @@ from django_tables2 import SingleTableMixin
 from .. import selectors
 from ..filters import QualifierFilter
 from ..models import Qualifier, RegionDepartment, Season
+from ..presentation.stages import runner_up_reason
 from ..tables import ChampionsTable, QualifierTable, SeasonTable
 from .base import PageMixin, PageTable, season_or_404
 
@@ -20,7 +21,7 @@ def season_rows(seasons):
     facts = selectors.season_facts(seasons)
     rows = []
     for season in seasons:
-        fact = facts[season.pk]
+        podium = facts[season.pk]
         recorded = _("{qualifiers} qualifiers; results for {recorded} of {total} groups and rounds").format(
             qualifiers=season.qualifier_count, recorded=season.sections_recorded, total=season.sections_total
         )
@@ -28,8 +29,8 @@ def season_rows(seasons):
             {
                 "season": season,
                 "champion": season.champion,
-                "runner_up": fact.runner_up,
-                "promoted": fact.promoted or None,
+                "runner_up": podium.runner_up,
+                "promoted": podium.promoted or None,
                 "recorded": recorded,
             }
         )
@@ -87,8 +88,10 @@ class SeasonDetailView(PageMixin, TemplateView):
         season = season_or_404(self.kwargs["year"], selectors.season_overview)
         stages = sorted(season.stages.all(), key=lambda stage: stage.sort_key)
         facts = selectors.season_facts([season])[season.pk]
+        runner_up_how = runner_up_reason(facts.runner_up_progression) if facts.runner_up_progression else ""
         see_also = [line.strip() for line in season.see_also.splitlines() if line.strip()]
-        return super().get_context_data(season=season, stages=stages, facts=facts, see_also=see_also, **kwargs)
+        context = {"season": season, "stages": stages, "facts": facts, "runner_up_how": runner_up_how}
+        return super().get_context_data(**context, see_also=see_also, **kwargs)
 
     def get_page_meta(self, context):
         season = context["season"]

@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 
 from .. import selectors
 from ..models import Region
+from ..presentation.stages import region_label, went_on_pairs
 from ..tables import RegionTable, StandingsTable
 from ..text import from_roman
 from .base import PageMixin, PageTable, check_year, season_or_404
@@ -14,15 +15,13 @@ from .seasons import season_crumbs
 
 
 def standings_tables(stage, citation):
-    """A PageTable for each group whose results are recorded, also hung on the group's view for the template."""
+    """A PageTable for each group whose results are recorded; a group's section finds its own by its anchor."""
     tables = []
     for view in stage.groups:
-        view.page_table = None
         if view.table.recorded:
             rows = [row.as_dict() for row in view.table.rows]
             table = StandingsTable(rows, caption=_("{group} standings").format(group=view.group.name))
-            view.page_table = PageTable(view.group.anchor, view.group.name, table, f"{citation}, {view.group.name}")
-            tables.append(view.page_table)
+            tables.append(PageTable(view.group.anchor, view.group.name, table, f"{citation}, {view.group.name}"))
     return tables
 
 
@@ -39,7 +38,7 @@ class RegionalView(PageMixin, TemplateView):
             {
                 "region": region,
                 "departments": [membership.department for membership in region.memberships.all()],
-                "through": region.stage.went_through() or None,
+                "through": went_on_pairs(region.stage.went_on) or None,
                 "places": region.places_advancing,
             }
             for region in regions
@@ -74,22 +73,24 @@ class RegionDetailView(PageMixin, TemplateView):
             region = None
         if region is None:
             raise Http404(
-                _("Copa Perú {year} has no Region {numeral} in the archive.").format(year=year, numeral=roman)
+                _("Copa Perú {year} has no {region} in the archive.").format(year=year, region=region_label(roman))
             )
         return super().get_context_data(season=region.season, region=region, stage=stage, **kwargs)
 
     def get_page_meta(self, context):
         region, season = context["region"], context["season"]
-        title = _("Copa Perú {year} Region {numeral}").format(year=season.year, numeral=region.numeral)
+        name = region_label(region.numeral)
+        title = _("Copa Perú {year} {region}").format(year=season.year, region=name)
         departments = ", ".join(department.name for department in region.department_list)
-        description = _("Region {numeral} of the {year} Copa Perú ({departments}): groups, results and rulings.")
-        crumbs = [*regional_crumbs(season), (_("Region {numeral}").format(numeral=region.numeral), "")]
-        return title, description.format(numeral=region.numeral, year=season.year, departments=departments), crumbs
+        description = _("{region} of the {year} Copa Perú ({departments}): groups, results and rulings.")
+        crumbs = [*regional_crumbs(season), (name, "")]
+        return title, description.format(region=name, year=season.year, departments=departments), crumbs
 
     def get_page_tables(self, context):
-        citation = _("Copa Perú {year}, Regional Stage, Region {numeral}")
+        citation = _("Copa Perú {year}, Regional Stage, {region}")
         return standings_tables(
-            context["stage"], citation.format(year=context["season"].year, numeral=context["region"].numeral)
+            context["stage"],
+            citation.format(year=context["season"].year, region=region_label(context["region"].numeral)),
         )
 
     def export_name(self, context):

@@ -11,8 +11,7 @@ from django_tables2 import SingleTableMixin
 from .. import selectors
 from ..filters import TeamFilter
 from ..models import Department, Team
-from ..selectors.outcomes import Mark
-from ..selectors.stages import finish
+from ..presentation.stages import group_finish, reached_label, tie_line
 from ..selectors.teams import SEARCH_MAX_LENGTH, clean_query
 from ..tables import NOT_RECORDED, DepartmentQualifierTable, TeamDirectoryTable, TeamSeasonTable
 from .base import PageMixin, PageTable
@@ -41,15 +40,7 @@ class TeamListView(PageMixin, SingleTableMixin, FilterView):
 
 
 def _finishes(entry):
-    parts = []
-    for view, row in entry.group_rows:
-        where = f"Region {view.group.region.numeral}" if view.group.region_id else _("National Stage")
-        if row is not None and view.table.recorded:
-            went_on = {Mark.PROMOTED: _(", promoted"), Mark.ADVANCES: _(", went through")}.get(row.mark, "")
-            parts.append(f"{finish(row)} in {view.group.name} ({where}){went_on}")
-        else:
-            parts.append(f"{view.group.name} ({where}): {_('results not recorded')}")
-    return "; ".join(parts) or None
+    return "; ".join(group_finish(view, row) for view, row in entry.group_rows) or None
 
 
 class TeamDetailView(PageMixin, TemplateView):
@@ -60,18 +51,29 @@ class TeamDetailView(PageMixin, TemplateView):
             team, history = selectors.team_history(self.kwargs["slug"])
         except Team.DoesNotExist:
             raise Http404(_("No team with that address in the archive.")) from None
-        rows = [
-            {
-                "season": entry.season,
-                "department": entry.qualifier.department if entry.qualifier else None,
-                "location": (entry.qualifier.location or NOT_RECORDED) if entry.qualifier else None,
-                "reached": entry.reached[1] if entry.reached else None,
-                "groups": _finishes(entry),
-            }
-            for entry in history
-        ]
+        rows, campaigns = [], []
+        for entry in history:
+            reached = entry.reached
+            entry.tie_lines = [
+                (playoff, tie, tie_line(team, tie, entry.season.champion_id)) for playoff, tie in entry.ties
+            ]
+            if reached is None:
+                continue  # only in the season's team changes: no Copa Perú campaign to show
+            campaigns.append(entry)
+            rows.append(
+                {
+                    "season": entry.season,
+                    "department": entry.qualifier.department if entry.qualifier else None,
+                    "location": (entry.qualifier.location or NOT_RECORDED) if entry.qualifier else None,
+                    "reached": reached_label(reached),
+                    "groups": _finishes(entry),
+                }
+            )
         table = TeamSeasonTable(rows, caption=_("{team} in the Copa Perú, season by season").format(team=team.name))
-        return super().get_context_data(team=team, history=history, seasons_table=table, **kwargs)
+        context = {"team": team, "history": history, "campaigns": campaigns, "seasons_table": table}
+        context["changes"] = [change for entry in history for change in entry.changes]
+        context["has_matches"] = any(entry.matches or entry.ties for entry in history)
+        return super().get_context_data(**context, **kwargs)
 
     def get_page_meta(self, context):
         team, history = context["team"], context["history"]

@@ -1,0 +1,141 @@
+"""Who went on from a stage, and on what basis: the one record of progression every page reads.
+
+A progression says that a team went on from a tie, a group, a region or the national stage, and why we know:
+
+- ``table`` and ``tie``: computed from the results (the group's places going on, the tie's winner). These are
+  never stored: ``selectors.progression`` computes them from the results whenever a page reads them, so they can
+  never go stale when a result changes;
+- ``ruling``: a ruling decided it (linked to its Note: "hence obtaining first place");
+- ``stated``: the source says so in words ("the finalists qualified", "Cable Visión qualified");
+- ``inferred``: a later stage shows it (the team played in the national stage, so it came through its region).
+
+Stored rows (ruling, stated, inferred) are kept as entered; where they contradict the results, the admin warns
+the editor (``selectors.progression.contradictions``) and never resolves it silently.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Progression(models.Model):
+    """One team going on from one tie, group, region or the national stage (all empty: the national stage)."""
+
+    class Basis(models.TextChoices):
+        TABLE = "table", _("Computed from the table")
+        TIE = "tie", _("Won the tie")
+        RULING = "ruling", _("By a ruling")
+        STATED = "stated", _("Stated by the source")
+        INFERRED = "inferred", _("Inferred from a later stage")
+
+    class Outcome(models.TextChoices):
+        WENT_ON = "went_on", _("Went on to the next stage")
+        FIRST = "first", _("Finished first")
+        PROMOTED = "promoted", _("Promoted")
+        CHAMPION = "champion", _("Champion")
+        RUNNER_UP = "runner_up", _("Runner-up")
+
+    # Only these are typed in or imported; the other two are computed from the results on every read.
+    STORED_BASES = (Basis.RULING, Basis.STATED, Basis.INFERRED)
+
+    season = models.ForeignKey(
+        "Season", on_delete=models.CASCADE, related_name="progressions", verbose_name=_("season")
+    )
+    region = models.ForeignKey(
+        "Region", on_delete=models.CASCADE, related_name="progressions", null=True, blank=True, verbose_name=_("region")
+    )
+    group = models.ForeignKey(
+        "Group", on_delete=models.CASCADE, related_name="progressions", null=True, blank=True, verbose_name=_("group")
+    )
+    tie = models.ForeignKey(
+        "Tie", on_delete=models.CASCADE, related_name="progressions", null=True, blank=True, verbose_name=_("tie")
+    )
+    team = models.ForeignKey("Team", on_delete=models.PROTECT, related_name="progressions", verbose_name=_("team"))
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.WENT_ON)
+    basis = models.CharField(
+        _("basis"),
+        max_length=10,
+        choices=[
+            (Basis.RULING, Basis.RULING.label),
+            (Basis.STATED, Basis.STATED.label),
+            (Basis.INFERRED, Basis.INFERRED.label),
+        ],
+        default=Basis.STATED,
+        help_text=_("How we know: a ruling, the source's own words, or a later stage the team played in."),
+    )
+    note = models.ForeignKey(
+        "Note",
+        on_delete=models.SET_NULL,
+        related_name="progressions",
+        null=True,
+        blank=True,
+        verbose_name=_("ruling or note"),
+        help_text=_("The ruling or note that says so, when there is one."),
+    )
+    source_words = models.CharField(
+        _("the source's words"),
+        max_length=200,
+        blank=True,
+        help_text=_('What the source says, quoted: "the finalists qualified".'),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["season", "region__number", "order", "pk"]
+        verbose_name = _("progression")
+        verbose_name_plural = _("progressions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(basis__in=["ruling", "stated", "inferred"]),
+                name="progression_stored_basis",
+                violation_error_message=_(
+                    "Only a ruling, the source's words or a later stage are entered; the table and the ties' "
+                    "winners are computed from the results."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["season", "region", "group", "tie", "team", "outcome"],
+                name="progression_once",
+                violation_error_message=_("This progression is already recorded."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.team}: {self.get_outcome_display()} ({self.get_basis_display()})"
+
+    def save(self, *args, **kwargs):
+        # A group's or tie's progression also belongs to its region, so a region's page finds it in one query.
+        if self.group_id and not self.region_id:
+            self.region_id = self.group.region_id
+        if self.tie_id and not self.region_id:
+            self.region_id = self.tie.round.region_id
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        if self.basis == self.Basis.RULING and not self.note_id:
+            errors["note"] = _("A progression by ruling needs the ruling it comes from.")
+        if self.basis == self.Basis.STATED and not (self.note_id or self.source_words.strip()):
+            errors["source_words"] = _("Quote the source's words, or link the note that says so.")
+        if self.season_id:
+            for name in ("region", "group", "tie"):
+                item = getattr(self, name) if getattr(self, f"{name}_id") else None
+                season_id = item.round.season_id if name == "tie" and item else getattr(item, "season_id", None)
+                if item is not None and season_id != self.season_id:
+                    errors[name] = _("This belongs to another season.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def scope(self):
+        """What the team went on from: "tie", "group", "region" or "national"."""
+        if self.tie_id:
+            return "tie"
+        if self.group_id:
+            return "group"
+        return "region" if self.region_id else "national"
+
+    @property
+    def computed(self):
+        return self.basis in (self.Basis.TABLE, self.Basis.TIE)
