@@ -9,6 +9,7 @@ from .. import models
 from ..forms import ChangelistMatchForm, GroupForm, GroupTeamFormSet, MatchForm, TieLegsFormSet
 from ..rules.match_status import MatchStatus
 from .base import EditorAdmin, EditorTabularInline, region_filter
+from .progression import GroupProgressionInline, TieProgressionInline
 
 
 class StageFilter(admin.SimpleListFilter):
@@ -80,7 +81,7 @@ class GroupAdmin(ResultsNotRecordedAction, EditorAdmin):
     search_fields = ["name"]
     list_select_related = ["season", "region__season"]
     autocomplete_fields = ["region"]
-    inlines = [GroupTeamInline, GroupMatchInline]
+    inlines = [GroupTeamInline, GroupMatchInline, GroupProgressionInline]
     actions = ["mark_results_not_recorded"]
 
     def get_queryset(self, request):
@@ -138,7 +139,7 @@ class TieAdmin(EditorAdmin):
     folded_search_fields = ["team_a__search_name", "team_b__search_name"]
     list_select_related = ["team_a", "team_b", "round__season", "round__region__season"]
     autocomplete_fields = ["round", "team_a", "team_b"]
-    inlines = [TieLegInline]
+    inlines = [TieLegInline, TieProgressionInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("team_a", "team_b", "round__season", "round__region")
@@ -165,7 +166,16 @@ class MatchAdmin(EditorAdmin):
         (_("Teams and score"), {"fields": ["home_team", "away_team", "sides_known", "home_score", "away_score"]}),
         (
             _("Extra time, penalties and rulings"),
-            {"fields": ["after_extra_time", "home_penalties", "away_penalties", "status", "minute_stopped"]},
+            {
+                "fields": [
+                    "after_extra_time",
+                    "home_penalties",
+                    "away_penalties",
+                    "status",
+                    "minute_stopped",
+                    "declared_result",
+                ]
+            },
         ),
     ]
 

@@ -9,6 +9,7 @@ from .. import models
 from ..text import to_roman
 from .article_import import import_season_view
 from .base import EditorAdmin, EditorTabularInline
+from .progression import RegionProgressionInline
 
 
 @admin.register(models.Department)
@@ -72,7 +73,7 @@ class RegionAdmin(EditorAdmin):
     list_filter = ["season", "format"]
     list_select_related = ["season"]
     search_fields = ["=season__year", "=number"]
-    inlines = [RegionDepartmentInline]
+    inlines = [RegionDepartmentInline, RegionProgressionInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("season")

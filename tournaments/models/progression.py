@@ -113,6 +113,13 @@ class Progression(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
+        # Entered as an inline on a region, group or tie: the season (and region) follow from it.
+        parent = self.tie.round if self.tie_id else self.group if self.group_id else None
+        if parent is not None and not self.region_id and parent.region_id:
+            self.region_id = parent.region_id
+        parent = parent or (self.region if self.region_id else None)
+        if parent is not None and not self.season_id:
+            self.season_id = parent.season_id
         errors = {}
         if self.basis == self.Basis.RULING and not self.note_id:
             errors["note"] = _("A progression by ruling needs the ruling it comes from.")

@@ -82,7 +82,8 @@ def test_1998_final_ruling_is_shown_beside_the_abandoned_leg(client):
         "penalty shootout, I.M.I. was declared shootout winner by 2-0, and hence 1998 champions." in final
     )
     assert "I.M.I. went through, by ruling of the F.P.F." in final
-    assert "score not recorded" in final
+    # Issue 10, case 6: the declared result, whose orientation the source does not give, not "score not recorded".
+    assert "declared result 3-1 (the source does not say which side scored which)" in final
     for lost in ("quarterfinals", "semifinals"):
         assert "Results not recorded." in text(section(body, lost))
 
