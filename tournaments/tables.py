@@ -113,7 +113,8 @@ class StandingsTable(SiteTable):
 
     def render_points(self, value, record):
         if record.get("adjustment"):
-            return format_html('{} <span class="adjusted">({:+d})</span>', value, record["adjustment"])
+            # format_html turns its arguments into SafeStrings first: format the sign before (issue 10 case 1).
+            return format_html('{} <span class="adjusted">({})</span>', value, f"{record['adjustment']:+d}")
         return value
 
     def render_mark(self, value):

@@ -15,6 +15,22 @@ def set_round_kinds(apps, schema_editor):
         playoff.save(update_fields=["round_kind"])
 
 
+def let_editors_enter_progressions(apps, schema_editor):
+    """Editors add, change, view and delete progressions, as they do every other row of a season."""
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config("tournaments")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    codenames = [f"{action}_progression" for action in ("add", "change", "view", "delete")]
+    permissions = Permission.objects.filter(content_type__app_label="tournaments", codename__in=codenames)
+    for editors in Group.objects.filter(name="Editors"):
+        editors.permissions.add(*permissions)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -55,4 +71,5 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(set_round_kinds, migrations.RunPython.noop),
+        migrations.RunPython(let_editors_enter_progressions, migrations.RunPython.noop),
 ]

@@ -157,7 +157,10 @@ def podium(season, stage, stored=(), *, complete=True):
             progression.row, progression.source_group = second, final.group
             result.runner_up_progression = progression
     if result.runner_up_progression is None:
-        finals = [view for view in stage.rounds if view.round.round_kind == RoundKind.FINAL]
+        # Only the national final names a runner-up; a region's final (2008 Region IV) does not.
+        finals = [
+            view for view in stage.rounds if view.round.round_kind == RoundKind.FINAL and view.round.region_id is None
+        ]
         decided = [tie for view in finals for tie in view.ties if tie.loser is not None]
         if len(decided) == 1:
             tie = decided[0]
