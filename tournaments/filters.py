@@ -8,6 +8,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from .models import Department, Qualifier, Team
+from .presentation.stages import region_label
 from .text import from_roman
 
 
@@ -29,7 +30,7 @@ class QualifierFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.filters["department"].extra["choices"] = _department_choices()
         self.filters["region"].extra["choices"] = [
-            (region.numeral.lower(), _("Region {numeral}").format(numeral=region.numeral))
+            (region.numeral.lower(), region_label(region.numeral))
             for region in season.regions.all()
         ]
 

@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from .presentation.stages import region_label
 from .selectors.outcomes import Mark
 from .text import to_roman
 
@@ -25,7 +26,7 @@ def team_links(teams):
 
 def region_link(season_year, number, numeral):
     url = reverse("tournaments:region-detail", args=[season_year, numeral.lower()])
-    return format_html('<a href="{}">{}</a>', url, _("Region {numeral}").format(numeral=numeral))
+    return format_html('<a href="{}">{}</a>', url, region_label(numeral))
 
 
 class SiteTable(tables.Table):
