@@ -30,8 +30,7 @@ class QualifierFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.filters["department"].extra["choices"] = _department_choices()
         self.filters["region"].extra["choices"] = [
-            (region.numeral.lower(), region_label(region.numeral))
-            for region in season.regions.all()
+            (region.numeral.lower(), region_label(region.numeral)) for region in season.regions.all()
         ]
 
     def filter_department(self, queryset, name, value):

@@ -160,3 +160,50 @@ def test_computed_progression_follows_the_results(client):
     assert "Promoted Cobresol, Atlético Torino" in infobox
     assert "Runner-up Atlético Torino (2nd in the Final group stage)" in infobox
     assert reached(client, "cni")["2008"] == "National stage: Final group stage"
+
+
+def test_an_editor_enters_a_statement_on_the_region_and_the_page_shows_it(editor_client, admin_form_data, client):
+    region = Season.objects.get(year=2008).regions.get(number=2)
+    url = f"/admin/tournaments/region/{region.pk}/change/"
+    response = editor_client.get(url)
+    assert 'name="progressions-TOTAL_FORMS"' in response.content.decode()
+    data = admin_form_data(response)
+    prefix = "progressions"
+    total = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = str(total + 1)
+    team = Team.objects.get(name="Carlos A. Mannucci")
+    data.update(
+        {
+            f"{prefix}-{total}-team": team.pk,
+            f"{prefix}-{total}-outcome": "went_on",
+            f"{prefix}-{total}-basis": "stated",
+            f"{prefix}-{total}-source_words": "Mannucci qualified",
+            f"{prefix}-{total}-order": 0,
+        }
+    )
+    saved = editor_client.post(url, data)
+    assert saved.status_code == 302, saved.content.decode()[:3000]
+    stored = Progression.objects.get(team=team)
+    assert (stored.season.year, stored.region.number) == (2008, 2)
+    went_through = text(section(page(client, "/seasons/2008/regional/ii/"), "went-through"))
+    assert went_through == 'Who went through Carlos A. Mannucci (the source says: "Mannucci qualified")'
+
+
+def test_a_statement_without_the_source_words_is_refused_with_a_sentence(editor_client, admin_form_data):
+    region = Season.objects.get(year=2008).regions.get(number=2)
+    url = f"/admin/tournaments/region/{region.pk}/change/"
+    data = admin_form_data(editor_client.get(url))
+    total = int(data["progressions-TOTAL_FORMS"])
+    data["progressions-TOTAL_FORMS"] = str(total + 1)
+    data.update(
+        {
+            f"progressions-{total}-team": Team.objects.get(name="Carlos A. Mannucci").pk,
+            f"progressions-{total}-outcome": "went_on",
+            f"progressions-{total}-basis": "stated",
+            f"progressions-{total}-order": 0,
+        }
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "Quote the source&#x27;s words, or link the note that says so." in response.content.decode()
+    assert not Progression.objects.filter(team__name="Carlos A. Mannucci").exists()
