@@ -94,11 +94,6 @@ class Progression(models.Model):
                     "winners are computed from the results."
                 ),
             ),
-            models.UniqueConstraint(
-                fields=["season", "region", "group", "tie", "team", "outcome"],
-                name="progression_once",
-                violation_error_message=_("This progression is already recorded."),
-            ),
         ]
 
     def __str__(self):
@@ -131,8 +126,17 @@ class Progression(models.Model):
                 season_id = item.round.season_id if name == "tie" and item else getattr(item, "season_id", None)
                 if item is not None and season_id != self.season_id:
                     errors[name] = _("This belongs to another season.")
+        if not errors and self.season_id and self.team_id and self._same_elsewhere().exists():
+            errors["team"] = _("This team's progression is already recorded here.")
         if errors:
             raise ValidationError(errors)
+
+    def _same_elsewhere(self):
+        # Checked here, not by a unique constraint: SQL treats the empty region, group and tie as all different.
+        same = {"season_id": self.season_id, "team_id": self.team_id, "outcome": self.outcome}
+        for name in ("region_id", "group_id", "tie_id"):
+            same[name] = getattr(self, name)
+        return Progression.objects.filter(**same).exclude(pk=self.pk)
 
     @property
     def scope(self):

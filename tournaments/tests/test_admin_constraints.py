@@ -110,6 +110,10 @@ CASES = [
      "An adjustment awards or docks at least one point."),
     ("adjustment_has_reason", lambda: "/admin/tournaments/pointsadjustment/add/",
      lambda: {"season": season(), "team": team("CNI"), "points": 3, "reason": ""}, "This field is required."),
+    ("progression_stored_basis",
+     lambda: f"/admin/tournaments/region/{Region.objects.get(season__year=2008, number=2).pk}/change/",
+     lambda: add_row("progressions", team=team("CNI"), outcome="went_on", basis="table", order=0),
+     "Select a valid choice. table is not one of the available choices."),
 ]  # fmt: skip
 
 

@@ -207,3 +207,17 @@ def test_a_statement_without_the_source_words_is_refused_with_a_sentence(editor_
     assert response.status_code == 200
     assert "Quote the source&#x27;s words, or link the note that says so." in response.content.decode()
     assert not Progression.objects.filter(team__name="Carlos A. Mannucci").exists()
+
+
+def test_the_same_progression_twice_is_refused_with_a_sentence(editor_client, admin_form_data):
+    region = Season.objects.get(year=2008).regions.get(number=4)
+    url = f"/admin/tournaments/region/{region.pk}/change/"
+    data = admin_form_data(editor_client.get(url))
+    total = int(data["progressions-TOTAL_FORMS"])
+    data["progressions-TOTAL_FORMS"] = str(total + 1)
+    fields = {"team": Team.objects.get(name="Unión Huaral").pk, "outcome": "went_on", "basis": "inferred", "order": 9}
+    data.update({f"progressions-{total}-{name}": value for name, value in fields.items()})
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "This team&#x27;s progression is already recorded here." in response.content.decode()
+    assert Progression.objects.filter(team__name="Unión Huaral").count() == 1
