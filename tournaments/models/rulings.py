@@ -88,11 +88,6 @@ class Note(models.Model):
     def is_ruling(self):
         return self.kind != NoteKind.NOTE
 
-    @property
-    def decides_tie(self):
-        """Whether this ruling, naming a favoured team, decides the tie it is on (a suspension alone does not)."""
-        return self.is_ruling and self.kind not in (NoteKind.SUSPENDED, NoteKind.NOT_PLAYED)
-
 
 class PointsAdjustment(models.Model):
     """Points added to or taken from a team's group total by a ruling (e.g. after a complaint)."""

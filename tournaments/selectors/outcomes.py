@@ -102,9 +102,7 @@ def tie_outcome(tie, *, away_goals_rule=False) -> TieOutcome:
         )
         for match in tie.matches.all()
     ]
-    # A suspension or a match not played decides nothing by itself: who went on then is the source's statement
-    # (a Progression), not a tie won "by ruling" (2008 Region IV: "suspended by the FPF ... Cable Visión qualified").
-    ruling = next((note for note in tie.notes.all() if note.decides_tie and note.favoured_team_id), None)
+    ruling = next((note for note in tie.notes.all() if note.is_ruling and note.favoured_team_id), None)
     if tie.team_a_id is None or tie.team_b_id is None:
         return TieOutcome(None, None, "undecided", "result not recorded", None)
     return decide_tie(

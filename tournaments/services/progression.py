@@ -19,6 +19,8 @@ import re
 
 from ..models import KnockoutRound, Match, Note, NoteKind, Progression, Qualifier, RegionDepartment, RoundKind, Tie
 from .article_parser import NUMBER_WORDS, PLACES
+from .rulings import FAVOURED
+from .team_names import find_teams
 
 Basis, Outcome = Progression.Basis, Progression.Outcome
 
@@ -52,6 +54,7 @@ class _ProgressionBuilder:
         self.places_from_stage_text()
         self.declared_results()
         self.note_statements()
+        self.region_statements()
         self.finalists()
         self.inferred_from_national_stage()
 
@@ -95,6 +98,18 @@ class _ProgressionBuilder:
                     team, note.region, line, group=note.group, outcome=Outcome.FIRST, basis=Basis.RULING, note=note
                 )
 
+    def region_statements(self):
+        """ "Mannucci qualified." in a region's own text: the source's statement about that team."""
+        containers = {container.number: container for container in self.writer.article.regions}
+        for number, region in self.writer.regions.items():
+            candidates = self.writer.note_candidates(containers[number])
+            for sentence in QUALIFIED_SENTENCE.finditer(region.description):
+                words = sentence.group(0).strip()
+                for _, end, name in find_teams(words, candidates):
+                    if FAVOURED.match(words, end):
+                        team = self.writer.team(name)
+                        self.add(team, region, containers[number].line, basis=Basis.STATED, source_words=words[:200])
+
     def finalists(self):
         for region in self.writer.regions.values():
             words = FINALISTS_WORDS.search(region.description)
@@ -127,3 +142,27 @@ class _ProgressionBuilder:
                 region = region_of_department.get(qualifier.department.pk) if qualifier else None
                 if region is not None:
                     self.add(team, region, self.writer.lines[id(match)], basis=Basis.INFERRED)
+
+
+def stated_sentences(region, progressions):
+    """The sentences the exporter adds to a region's text for statements an editor entered without a note.
+
+    Only what the article format can say and the importer reads back: "<words>." when the words name the team
+    and are not in the region's text already ("the finalists qualified" is). A statement carried by a note is
+    exported with its note; rulings and inferences are read again from the notes and the national stage.
+    """
+    sentences = []
+    for item in progressions:
+        words = item.source_words.strip().rstrip(".")
+        if (
+            item.region is region
+            and item.scope == "region"
+            and item.basis == Basis.STATED
+            and item.note is None
+            and words
+            and words not in region.description
+            and find_teams(words, [item.team.name])
+            and FAVOURED.search(words)
+        ):
+            sentences.append(f"{words}.")
+    return sentences

@@ -13,6 +13,7 @@ from ..models import (
     Match,
     MatchStatus,
     Note,
+    Progression,
     Qualifier,
     Region,
     RegionDepartment,
@@ -23,6 +24,7 @@ from ..models import (
 )
 from ..text import fold
 from .article_parser import DEPARTMENTS_BY_KEY
+from .progression import stated_sentences
 from .season_rows import load_season
 
 
@@ -139,6 +141,8 @@ class _Exporter:
             if departments:
                 sentence = f"Region {region.numeral} includes qualified teams from {join_names(departments)} region."
                 texts = [" ".join([sentence, *texts[:1]]), *texts[1:]]
+            if stated := stated_sentences(region, self.rows[Progression]):
+                texts = [" ".join([*texts[:1], *stated]), *texts[1:]]
             for text in texts:
                 self.write(text, "")
             self.notes(lambda note, r=region: note.region is r and note.group is None and note.knockout_round is None)

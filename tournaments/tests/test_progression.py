@@ -221,3 +221,22 @@ def test_the_same_progression_twice_is_refused_with_a_sentence(editor_client, ad
     assert response.status_code == 200
     assert "This team&#x27;s progression is already recorded here." in response.content.decode()
     assert Progression.objects.filter(team__name="Unión Huaral").count() == 1
+
+
+def test_an_entered_statement_survives_export_and_import():
+    from tournaments.services.season_export import export_season
+    from tournaments.services.season_import import import_season
+
+    season = Season.objects.get(year=2008)
+    team = Team.objects.get(name="Carlos A. Mannucci")
+    Progression.objects.create(
+        season=season, region=season.regions.get(number=2), team=team, source_words="Mannucci qualified"
+    )
+    article = export_season(2008)
+    assert "Region II includes qualified teams from Ancash, Cajamarca, La Libertad and San Martín region. " in article
+    assert "region. Mannucci qualified.\n" in article
+    season.delete()
+    import_season(article)
+    stored = Progression.objects.get(team=team)
+    assert (stored.region.number, stored.basis, stored.source_words) == (2, "stated", "Mannucci qualified")
+    assert export_season(2008) == article, "the export is stable"
