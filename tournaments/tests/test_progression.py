@@ -162,62 +162,38 @@ def test_computed_progression_follows_the_results(client):
     assert reached(client, "cni")["2008"] == "National stage: Final group stage"
 
 
-def test_an_editor_enters_a_statement_on_the_region_and_the_page_shows_it(editor_client, admin_form_data, client):
-    region = Season.objects.get(year=2008).regions.get(number=2)
-    url = f"/admin/tournaments/region/{region.pk}/change/"
+def add_on_region_admin(editor_client, admin_form_data, number, team, **fields):
+    """POST the 2008 region's change page as rendered, with one more progression row; returns the response."""
+    url = f"/admin/tournaments/region/{Season.objects.get(year=2008).regions.get(number=number).pk}/change/"
     response = editor_client.get(url)
     assert 'name="progressions-TOTAL_FORMS"' in response.content.decode()
     data = admin_form_data(response)
-    prefix = "progressions"
-    total = int(data[f"{prefix}-TOTAL_FORMS"])
-    data[f"{prefix}-TOTAL_FORMS"] = str(total + 1)
-    team = Team.objects.get(name="Carlos A. Mannucci")
-    data.update(
-        {
-            f"{prefix}-{total}-team": team.pk,
-            f"{prefix}-{total}-outcome": "went_on",
-            f"{prefix}-{total}-basis": "stated",
-            f"{prefix}-{total}-source_words": "Mannucci qualified",
-            f"{prefix}-{total}-order": 0,
-        }
-    )
-    saved = editor_client.post(url, data)
+    total = int(data["progressions-TOTAL_FORMS"])
+    data["progressions-TOTAL_FORMS"] = str(total + 1)
+    fields = {"team": Team.objects.get(name=team).pk, "outcome": "went_on", "order": 0, **fields}
+    data.update({f"progressions-{total}-{name}": value for name, value in fields.items()})
+    return editor_client.post(url, data)
+
+
+def test_an_editor_enters_a_statement_on_the_region_and_the_page_shows_it(editor_client, admin_form_data, client):
+    words = {"basis": "stated", "source_words": "Mannucci qualified"}
+    saved = add_on_region_admin(editor_client, admin_form_data, 2, "Carlos A. Mannucci", **words)
     assert saved.status_code == 302, saved.content.decode()[:3000]
-    stored = Progression.objects.get(team=team)
+    stored = Progression.objects.get(team__name="Carlos A. Mannucci")
     assert (stored.season.year, stored.region.number) == (2008, 2)
     went_through = text(section(page(client, "/seasons/2008/regional/ii/"), "went-through"))
     assert went_through == 'Who went through Carlos A. Mannucci (the source says: "Mannucci qualified")'
 
 
 def test_a_statement_without_the_source_words_is_refused_with_a_sentence(editor_client, admin_form_data):
-    region = Season.objects.get(year=2008).regions.get(number=2)
-    url = f"/admin/tournaments/region/{region.pk}/change/"
-    data = admin_form_data(editor_client.get(url))
-    total = int(data["progressions-TOTAL_FORMS"])
-    data["progressions-TOTAL_FORMS"] = str(total + 1)
-    data.update(
-        {
-            f"progressions-{total}-team": Team.objects.get(name="Carlos A. Mannucci").pk,
-            f"progressions-{total}-outcome": "went_on",
-            f"progressions-{total}-basis": "stated",
-            f"progressions-{total}-order": 0,
-        }
-    )
-    response = editor_client.post(url, data)
+    response = add_on_region_admin(editor_client, admin_form_data, 2, "Carlos A. Mannucci", basis="stated")
     assert response.status_code == 200
     assert "Quote the source&#x27;s words, or link the note that says so." in response.content.decode()
     assert not Progression.objects.filter(team__name="Carlos A. Mannucci").exists()
 
 
 def test_the_same_progression_twice_is_refused_with_a_sentence(editor_client, admin_form_data):
-    region = Season.objects.get(year=2008).regions.get(number=4)
-    url = f"/admin/tournaments/region/{region.pk}/change/"
-    data = admin_form_data(editor_client.get(url))
-    total = int(data["progressions-TOTAL_FORMS"])
-    data["progressions-TOTAL_FORMS"] = str(total + 1)
-    fields = {"team": Team.objects.get(name="Unión Huaral").pk, "outcome": "went_on", "basis": "inferred", "order": 9}
-    data.update({f"progressions-{total}-{name}": value for name, value in fields.items()})
-    response = editor_client.post(url, data)
+    response = add_on_region_admin(editor_client, admin_form_data, 4, "Unión Huaral", basis="inferred")
     assert response.status_code == 200
     assert "This team&#x27;s progression is already recorded here." in response.content.decode()
     assert Progression.objects.filter(team__name="Unión Huaral").count() == 1
