@@ -32,9 +32,8 @@ def stored_progressions(queryset):
 
 
 def _computed(team, basis, outcome, **where):
-    progression = Progression(team=team, basis=basis, outcome=outcome, **where)
-    progression.team = team  # keep the loaded object (the constructor keeps it too; this documents it)
-    return progression
+    """An unsaved Progression for what the results show; pages read it exactly as they read a stored one."""
+    return Progression(team=team, basis=basis, outcome=outcome, **where)
 
 
 def computed_progressions(stage):
@@ -52,7 +51,7 @@ def computed_progressions(stage):
             outcome = {Mark.PROMOTED: Outcome.PROMOTED, Mark.ADVANCES: Outcome.WENT_ON}.get(row.mark)
             if outcome:
                 progression = _computed(row.team, Basis.TABLE, outcome, group=view.group, region=view.group.region)
-                progression.row, progression.source_group = row, view.group
+                progression.row = row
                 found.append(progression)
     for view in stage.rounds:
         if view.round.kind != KnockoutRound.Kind.KNOCKOUT:
@@ -71,7 +70,7 @@ def computed_progressions(stage):
                 region=view.round.region,
                 note=note if ruling else None,
             )
-            progression.tie_result, progression.source_round = result, view.round
+            progression.tie_result = result
             found.append(progression)
     return found
 
@@ -82,10 +81,6 @@ class TeamProgress:
 
     team: object
     progressions: list = field(default_factory=list)
-
-    @property
-    def inferred_only(self):
-        return all(item.basis == Basis.INFERRED for item in self.progressions)
 
 
 def went_on(stage, stored):
@@ -159,7 +154,7 @@ def podium(season, stage, stored=(), *, complete=True):
         second = rows[1] if len(rows) > 1 else None
         if second is not None and second.position == 2 and not second.tied and not final.table.incomplete:
             progression = _computed(second.team, Basis.TABLE, Outcome.RUNNER_UP, group=final.group)
-            progression.row, progression.source_group = second, final.group
+            progression.row = second
             result.runner_up_progression = progression
     if result.runner_up_progression is None:
         # Only the national final names a runner-up; a region's final (2008 Region IV) does not.
@@ -171,7 +166,7 @@ def podium(season, stage, stored=(), *, complete=True):
             tie = decided[0]
             basis = Basis.RULING if tie.outcome.method == "ruling" else Basis.TIE
             progression = _computed(tie.loser, basis, Outcome.RUNNER_UP, tie=tie.tie)
-            progression.tie_result, progression.source_round = tie, tie.tie.round
+            progression.tie_result = tie
             result.runner_up_progression = progression
     named = next((item for item in stored if item.outcome == Outcome.RUNNER_UP and item.basis == Basis.STATED), None)
     if named is not None:
