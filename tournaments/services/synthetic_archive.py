@@ -34,6 +34,7 @@ from ..models import (
     Team,
     TeamChange,
     Tie,
+    round_kind_from_name,
 )
 from ..rules.knockout import Leg, decide_tie
 from ..rules.match_status import MatchStatus
@@ -170,6 +171,7 @@ def _knockout(rows, season, region, name, order, pairs, start, rng):
             stage=region and StageKind.REGIONAL or StageKind.NATIONAL,
             region=region,
             name=name,
+            round_kind=round_kind_from_name(name),
             order=order,
         )
     )
