@@ -25,6 +25,20 @@ SCORE_FIELDS = ("home_score", "away_score", "home_penalties", "away_penalties")
 restoring_a_version = ContextVar("restoring_a_version", default=False)
 
 
+class CalendarDateInput(forms.DateInput):
+    """A calendar date in the browser's own date picker (``<input type="date">``).
+
+    Django's AdminDateWidget loads DateTimeShortcuts.js, which puts "You are N hours ahead of server time" under
+    every date box whenever the editor's clock is in another time zone than TIME_ZONE. A match is played on a day,
+    not at an instant, so that warning means nothing here; the native picker has no such script.
+    """
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
 class EditorModelForm(forms.ModelForm):
     """A ModelForm that shows every model error and every constraint's message on the form."""
 
@@ -161,3 +175,56 @@ class TieLegsFormSet(BaseInlineFormSet):
             form = dates[2][0]
             if message not in form.errors.get("date", []):
                 form.add_error("date", message)
+
+
+class NoteForm(EditorModelForm):
+    """A note asks once what it concerns: the most specific thing chosen decides, and the wider ones follow from it.
+
+    The pages hang a note beside its most specific target (match, tie, round, group, region, else the season) and
+    find it through its season and region, so those are filled in from the target rather than typed again.
+    """
+
+    TARGETS = ("match", "tie", "knockout_round", "group", "region")
+
+    class Meta:
+        labels = {"knockout_round": _("Knockout round"), "style": _("Printed as"), "order": _("Place among notes")}
+        help_texts = {
+            "style": _('How the page prints it under its table: a bullet, or a paragraph that starts "Note:".'),
+            "order": _("Its place among the notes beside the same table: 0 comes first."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "season" in self.fields:
+            self.fields["season"].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        target = next((name for name in self.TARGETS if cleaned_data.get(name)), None)
+        wider = self._wider_than(target, cleaned_data[target]) if target else {}
+        for name, value in wider.items():
+            typed = cleaned_data.get(name)
+            if typed and typed != value:
+                self.add_error(
+                    name,
+                    _("%(target)s is not in %(typed)s: leave this empty, it is filled in from what you chose.")
+                    % {"target": cleaned_data[target], "typed": typed},
+                )
+            elif name in self.fields:
+                cleaned_data[name] = value
+        if not cleaned_data.get("season") and "season" not in self.errors:
+            self.add_error("season", _("Choose the season, or the region, group, round, tie or match in it."))
+        return cleaned_data
+
+    @staticmethod
+    def _wider_than(target, obj):
+        """What contains obj: {"season": ..., "region": ..., "group"/"knockout_round": ..., "tie": ...}."""
+        if target == "match":
+            parent = obj.tie.round if obj.tie_id else obj.group
+            wider = {"tie": obj.tie, "group": obj.group, "knockout_round": obj.tie.round if obj.tie_id else None}
+            return {**wider, "region": obj.region, "season": obj.season if parent is None else parent.season}
+        if target == "tie":
+            return {"knockout_round": obj.round, "region": obj.round.region, "season": obj.round.season}
+        if target in ("group", "knockout_round"):
+            return {"region": obj.region, "season": obj.season}
+        return {"season": obj.season}

@@ -12,6 +12,7 @@ import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import unquote
+from django.db import models
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
@@ -19,10 +20,14 @@ from django.utils.translation import gettext_lazy
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from ..forms import EditorModelForm, restoring_a_version
+from ..forms import CalendarDateInput, EditorModelForm, restoring_a_version
 from ..models import Region
 from ..models.competition import StaleMatchError
 from ..text import fold
+from .history import change_message
+
+# Every date in the archive is a calendar day (see CalendarDateInput): no time-zone shortcut or warning.
+DATE_WIDGETS = {models.DateField: {"widget": CalendarDateInput}}
 
 
 @contextmanager
@@ -36,6 +41,7 @@ def _restoring():
 
 class EditorAdmin(VersionAdmin):
     form = EditorModelForm
+    formfield_overrides = DATE_WIDGETS
     history_latest_first = True
     # Lookups on folded text (Team.search_name); the typed words are folded the same way before matching.
     folded_search_fields = ()
@@ -63,6 +69,28 @@ class EditorAdmin(VersionAdmin):
             return super().changelist_view(request, extra_context)
         except StaleMatchError as error:
             return self._refuse_stale_save(request, error)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        return change_message(form, formsets, add)
+
+    def log_change(self, request, obj, message):
+        """One revision per admin save; when it changed several rows (the quick-score list), its comment names
+        each row's changes, not only the last row's."""
+        entry = super().log_change(request, obj, message)
+        logged = request.__dict__.setdefault("_changes_logged", [])
+        logged.append(_("%(object)s: %(changes)s") % {"object": obj, "changes": entry.get_change_message()})
+        if len(logged) > 1 and reversion.is_active():
+            reversion.set_comment("\n".join(logged))
+        return entry
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # A refused save has already copied the typed values onto obj; the title and breadcrumbs name the object as
+        # it is stored, not as the refused form would have made it.
+        if change and request.method == "POST" and obj is not None and obj.pk is not None:
+            stored = self.get_object(request, str(obj.pk))
+            if stored is not None:
+                context.update(subtitle=str(stored), original=stored)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _keep_state_before_first_edit(self, request, pks):
         """Record how rows looked before their first admin edit (the shipped seasons were loaded, not entered here),
@@ -103,6 +131,13 @@ class EditorAdmin(VersionAdmin):
 
 class EditorTabularInline(admin.TabularInline):
     form = EditorModelForm
+    formfield_overrides = DATE_WIDGETS
+    extra = 0
+
+
+class EditorStackedInline(admin.StackedInline):
+    form = EditorModelForm
+    formfield_overrides = DATE_WIDGETS
     extra = 0
 
 

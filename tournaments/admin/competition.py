@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from .. import models
 from ..forms import ChangelistMatchForm, GroupForm, GroupTeamFormSet, MatchForm, TieLegsFormSet
 from ..rules.match_status import MatchStatus
-from .base import EditorAdmin, EditorTabularInline, region_filter
+from .base import EditorAdmin, EditorStackedInline, EditorTabularInline, region_filter
 
 
 class StageFilter(admin.SimpleListFilter):
@@ -30,7 +30,7 @@ def save_each(request, objects, comment):
     """Save one by one (not queryset.update) so each change is validated, versioned and kept in the history."""
     with reversion.create_revision():
         reversion.set_user(request.user)
-        reversion.set_comment(comment)
+        reversion.set_comment(str(comment))
         for obj in objects:
             obj.save()
 
@@ -55,7 +55,7 @@ class ResultsNotRecordedAction:
         changed = [obj for obj in queryset if obj.results_recorded]
         for obj in changed:
             obj.results_recorded = False
-        save_each(request, changed, "Marked as results not recorded")
+        save_each(request, changed, _("Marked as results not recorded with the list's action."))
         self.message_user(
             request,
             ngettext(
@@ -107,25 +107,27 @@ class KnockoutRoundAdmin(ResultsNotRecordedAction, EditorAdmin):
         return super().get_queryset(request).select_related("season", "region__season", "group__region")
 
 
-class TieLegInline(EditorTabularInline):
+class TieLegInline(EditorStackedInline):
+    """Each leg as a small block of rows rather than one 13-column table row, so the page fits 1,280 px."""
+
     model = models.Match
     form = MatchForm
     formset = TieLegsFormSet
     fk_name = "tie"
-    fields = [
-        "leg",
-        "date",
-        "home_team",
-        "home_score",
-        "away_score",
-        "away_team",
-        "after_extra_time",
-        "home_penalties",
-        "away_penalties",
-        "status",
-        "minute_stopped",
-        "sides_known",
-        "seen_version",
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("leg", "date", "status"),
+                    ("home_team", "home_score"),
+                    ("away_team", "away_score"),
+                    ("after_extra_time", "home_penalties", "away_penalties"),
+                    ("minute_stopped", "sides_known"),
+                    "seen_version",
+                ]
+            },
+        )
     ]
     autocomplete_fields = ["home_team", "away_team"]
 
@@ -198,7 +200,7 @@ class MatchAdmin(EditorAdmin):
         changed = [m for m in matches if m not in with_score and m.status != MatchStatus.NOT_PLAYED]
         for match in changed:
             match.status = MatchStatus.NOT_PLAYED
-        save_each(request, changed, "Marked as not played")
+        save_each(request, changed, _("Marked as not played with the match list's action."))
         if count := len(changed):
             self.message_user(
                 request,
