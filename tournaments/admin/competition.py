@@ -9,6 +9,7 @@ from .. import models
 from ..forms import ChangelistMatchForm, GroupForm, GroupTeamFormSet, MatchForm, TieLegsFormSet
 from ..rules.match_status import MatchStatus
 from .base import EditorAdmin, EditorStackedInline, EditorTabularInline, region_filter
+from .results_grid import KNOCKOUT_FIELDS, ResultsGridMixin
 
 
 class StageFilter(admin.SimpleListFilter):
@@ -73,9 +74,10 @@ class ResultsNotRecordedAction:
 
 
 @admin.register(models.Group)
-class GroupAdmin(ResultsNotRecordedAction, EditorAdmin):
+class GroupAdmin(ResultsGridMixin, ResultsNotRecordedAction, EditorAdmin):
     form = GroupForm
-    list_display = ["name", "season", "stage", "region", "results_recorded"]
+    change_form_template = "admin/tournaments/results_grid_change_form.html"
+    list_display = ["name", "season", "stage", "region", "results_recorded", "results_link"]
     list_filter = ["season", "stage", region_filter(), "results_recorded"]
     search_fields = ["name"]
     list_select_related = ["season", "region__season"]
@@ -86,6 +88,9 @@ class GroupAdmin(ResultsNotRecordedAction, EditorAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("season", "region__season")
 
+    def grid_matches(self, group):
+        return group.matches.order_by("round_number", "date", "order", "pk")
+
 
 class TieInline(EditorTabularInline):
     model = models.Tie
@@ -94,8 +99,10 @@ class TieInline(EditorTabularInline):
 
 
 @admin.register(models.KnockoutRound)
-class KnockoutRoundAdmin(ResultsNotRecordedAction, EditorAdmin):
-    list_display = ["name", "season", "stage", "region", "kind", "results_recorded"]
+class KnockoutRoundAdmin(ResultsGridMixin, ResultsNotRecordedAction, EditorAdmin):
+    change_form_template = "admin/tournaments/results_grid_change_form.html"
+    grid_fields = KNOCKOUT_FIELDS
+    list_display = ["name", "season", "stage", "region", "kind", "results_recorded", "results_link"]
     list_filter = ["season", "stage", region_filter(), "kind", "results_recorded"]
     search_fields = ["name"]
     list_select_related = ["season", "region__season"]
@@ -105,6 +112,9 @@ class KnockoutRoundAdmin(ResultsNotRecordedAction, EditorAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("season", "region__season", "group__region")
+
+    def grid_matches(self, knockout_round):
+        return models.Match.objects.filter(tie__round=knockout_round).order_by("tie__order", "tie__pk", "leg", "pk")
 
 
 class TieLegInline(EditorStackedInline):
