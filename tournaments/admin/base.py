@@ -43,6 +43,10 @@ class EditorAdmin(VersionAdmin):
     form = EditorModelForm
     formfield_overrides = DATE_WIDGETS
     history_latest_first = True
+
+    class Media:
+        css = {"all": ["css/admin-editors.css"]}
+
     # Lookups on folded text (Team.search_name); the typed words are folded the same way before matching.
     folded_search_fields = ()
 

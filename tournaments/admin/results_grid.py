@@ -34,12 +34,6 @@ KNOCKOUT_FIELDS += ["status", "seen_version"]
 class ResultRowForm(MatchForm):
     """One match's row: its date, score and status, checked like the match form, and only when it changed."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("home_score", "away_score", "home_penalties", "away_penalties"):
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(size=2, style="width: 3.2em")
-
     def edited(self):
         """Whether the editor changed anything on this row (the version it was read at does not count)."""
         return any(name != "seen_version" for name in self.changed_data)
