@@ -7,6 +7,7 @@ admin shows them, together with every database constraint's message, even for fi
 from contextvars import ContextVar
 
 from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MinValueValidator
 from django.forms.models import BaseInlineFormSet
@@ -39,17 +40,49 @@ class CalendarDateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class KnownObjectAutocomplete(AutocompleteSelect):
+    """An autocomplete box that names its selected object without a query when the form already holds it.
+
+    Django's AutocompleteSelect looks its selected value up with one query per box, so a season page with 60
+    qualifiers (team and department each) cost 120 queries. EditorModelForm hands each box the related object its
+    instance already carries (the admins' querysets select_related them) as ``known_objects``.
+    """
+
+    known_objects = None
+
+    def optgroups(self, name, value, attr=None):
+        known = self.known_objects or {}
+        selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
+        if not selected or not selected <= known.keys() or self.allow_multiple_selected:
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        for key in selected:
+            label = self.choices.field.label_from_instance(known[key])
+            options.append(self.create_option(name, known[key].pk, label, True, len(options)))
+        return [(None, options, 0)]
+
+
 class EditorModelForm(forms.ModelForm):
     """A ModelForm that shows every model error and every constraint's message on the form."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._hand_known_objects_to_autocompletes()
         for name in SCORE_FIELDS:
             if name in self.fields:
                 field = self.fields[name]
                 field.validators = [v for v in field.validators if not isinstance(v, MinValueValidator)]
                 field.validators.append(MinValueValidator(0, message=_("A score cannot be negative.")))
                 field.widget.attrs["min"] = 0
+
+    def _hand_known_objects_to_autocompletes(self):
+        for name, field in self.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)  # inside the admin's related-object wrapper
+            if not isinstance(widget, KnownObjectAutocomplete) or self.instance is None:
+                continue
+            model_field = self.instance._meta.get_field(name)
+            if model_field.is_cached(self.instance) and (obj := getattr(self.instance, name)) is not None:
+                widget.known_objects = {str(obj.pk): obj}
 
     def _update_errors(self, errors):
         # clean() may name a field this form does not show (a match's region in a group's inline); Django would
@@ -145,7 +178,19 @@ class GroupForm(EditorModelForm):
     )
 
 
-class GroupTeamFormSet(BaseInlineFormSet):
+class EditorInlineFormSet(BaseInlineFormSet):
+    """An inline formset whose rows know their parent object, already loaded, instead of querying it per row."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # Django sets only the parent's id on each row; a row's __str__ (a qualifier's "(Lima, 2008)") would
+        # otherwise fetch the same season once per row.
+        if self.instance.pk is not None and getattr(form.instance, self.fk.attname) == self.instance.pk:
+            setattr(form.instance, self.fk.name, self.instance)
+        return form
+
+
+class GroupTeamFormSet(EditorInlineFormSet):
     def clean(self):
         super().clean()
         # The match inline validates after this one: let it check teams against the list as it will be saved.
@@ -157,7 +202,7 @@ class GroupTeamFormSet(BaseInlineFormSet):
         self.instance.pending_team_ids = set(kept)
 
 
-class TieLegsFormSet(BaseInlineFormSet):
+class TieLegsFormSet(EditorInlineFormSet):
     def clean(self):
         super().clean()
         # Both legs may be edited at once, so compare the dates typed rather than the ones stored.

@@ -16,6 +16,22 @@ class NoteAdmin(EditorAdmin):
     search_fields = ["text", "decision", "source", "favoured_team__name"]
     list_select_related = ["season"]
     autocomplete_fields = ["season", "region", "group", "knockout_round", "tie", "match", "favoured_team"]
+    # What the change page's boxes name, loaded with the note (their __str__ walks these).
+    related = [
+        "season",
+        "region__season",
+        "group__season",
+        "group__region",
+        "knockout_round__season",
+        "knockout_round__region",
+        "tie__team_a",
+        "tie__team_b",
+        "tie__round__season",
+        "tie__round__region",
+        "match__home_team",
+        "match__away_team",
+        "favoured_team",
+    ]
     fieldsets = [
         (None, {"fields": ["kind", "text", "decision", "decided_by", "favoured_team", "source"]}),
         (
@@ -44,3 +60,4 @@ class PointsAdjustmentAdmin(EditorAdmin):
     folded_search_fields = ["team__search_name"]
     list_select_related = ["team", "season", "region__season", "group__season", "group__region"]
     autocomplete_fields = ["team", "region", "group", "note"]
+    related = [*list_select_related, "note"]

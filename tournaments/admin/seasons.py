@@ -32,6 +32,7 @@ class StageInline(EditorTabularInline):
 class TeamChangeInline(EditorTabularInline):
     model = models.TeamChange
     autocomplete_fields = ["team"]
+    related = ["team"]
 
 
 class QualifierInline(EditorTabularInline):
@@ -64,6 +65,7 @@ class SeasonAdmin(EditorAdmin):
 class RegionDepartmentInline(EditorTabularInline):
     model = models.RegionDepartment
     autocomplete_fields = ["department"]
+    related = ["department"]
 
 
 @admin.register(models.Region)
