@@ -155,3 +155,15 @@ def test_after_a_refused_save_the_page_names_the_match_as_stored(editor_client, 
     body = response.content.decode()
     assert "Sport Huancayo 0-1 Sport Huancayo" not in body
     assert "Sport Huancayo cannot play itself." in body
+
+
+def test_a_batch_action_leaves_a_revision_saying_what_was_done(editor_client):
+    senati = Match.objects.get(season__year=1998, home_team__name="Senati")
+    senati.status = "scheduled"
+    senati.save()
+    editor_client.post("/admin/tournaments/match/", {"action": "mark_not_played", "_selected_action": [senati.pk]})
+    revision = Version.objects.get_for_object(senati).order_by("-pk")[0].revision
+    assert revision.user.username == "editora"
+    assert revision.get_comment() == "Marked as not played with the match list's action."
+    history = editor_client.get(f"/admin/tournaments/match/{senati.pk}/history/").content.decode()
+    assert "Marked as not played with the match list&#x27;s action." in history
