@@ -10,7 +10,7 @@ transaction and one django-reversion revision, whose comment names each match's 
 
 import reversion
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms import modelformset_factory
@@ -68,10 +68,9 @@ class ResultsGridMixin:
     def grid_url(obj):
         return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_results", args=[obj.pk])
 
+    @admin.display(description=gettext_lazy("results"))
     def results_link(self, obj):
         return format_html('<a href="{}">{}</a>', self.grid_url(obj), _("Results grid"))
-
-    results_link.short_description = gettext_lazy("results")
 
     def results_grid_view(self, request, object_id):
         if not request.user.has_perm("tournaments.change_match"):
