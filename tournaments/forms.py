@@ -7,6 +7,7 @@ admin shows them, together with every database constraint's message, even for fi
 from contextvars import ContextVar
 
 from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MinValueValidator
 from django.forms.models import BaseInlineFormSet
@@ -25,17 +26,63 @@ SCORE_FIELDS = ("home_score", "away_score", "home_penalties", "away_penalties")
 restoring_a_version = ContextVar("restoring_a_version", default=False)
 
 
+class CalendarDateInput(forms.DateInput):
+    """A calendar date in the browser's own date picker (``<input type="date">``).
+
+    Django's AdminDateWidget loads DateTimeShortcuts.js, which puts "You are N hours ahead of server time" under
+    every date box whenever the editor's clock is in another time zone than TIME_ZONE. A match is played on a day,
+    not at an instant, so that warning means nothing here; the native picker has no such script.
+    """
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class KnownObjectAutocomplete(AutocompleteSelect):
+    """An autocomplete box that names its selected object without a query when the form already holds it.
+
+    Django's AutocompleteSelect looks its selected value up with one query per box, so a season page with 60
+    qualifiers (team and department each) cost 120 queries. EditorModelForm hands each box the related object its
+    instance already carries (the admins' querysets select_related them) as ``known_objects``.
+    """
+
+    known_objects = None
+
+    def optgroups(self, name, value, attr=None):
+        known = self.known_objects or {}
+        selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
+        if not selected or not selected <= known.keys() or self.allow_multiple_selected:
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        for key in selected:
+            label = self.choices.field.label_from_instance(known[key])
+            options.append(self.create_option(name, known[key].pk, label, True, len(options)))
+        return [(None, options, 0)]
+
+
 class EditorModelForm(forms.ModelForm):
     """A ModelForm that shows every model error and every constraint's message on the form."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._hand_known_objects_to_autocompletes()
         for name in SCORE_FIELDS:
             if name in self.fields:
                 field = self.fields[name]
                 field.validators = [v for v in field.validators if not isinstance(v, MinValueValidator)]
                 field.validators.append(MinValueValidator(0, message=_("A score cannot be negative.")))
                 field.widget.attrs["min"] = 0
+
+    def _hand_known_objects_to_autocompletes(self):
+        for name, field in self.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)  # inside the admin's related-object wrapper
+            if not isinstance(widget, KnownObjectAutocomplete) or self.instance is None:
+                continue
+            model_field = self.instance._meta.get_field(name)
+            if model_field.is_cached(self.instance) and (obj := getattr(self.instance, name)) is not None:
+                widget.known_objects = {str(obj.pk): obj}
 
     def _update_errors(self, errors):
         # clean() may name a field this form does not show (a match's region in a group's inline); Django would
@@ -89,13 +136,8 @@ class MatchForm(EditorModelForm):
 
 
 class ChangelistMatchForm(MatchForm):
+    # Its score boxes are narrowed by static/css/admin-editors.css (the CSP blocks style attributes).
     stale_error_field = "status"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Narrow score boxes keep the status column on screen beside the admin's sidebar and filters.
-        for name in ("home_score", "away_score"):
-            self.fields[name].widget.attrs["style"] = "width: 3.5em"
 
 
 class TiebreakersWidget(forms.MultiWidget):
@@ -136,7 +178,19 @@ class GroupForm(EditorModelForm):
     )
 
 
-class GroupTeamFormSet(BaseInlineFormSet):
+class EditorInlineFormSet(BaseInlineFormSet):
+    """An inline formset whose rows know their parent object, already loaded, instead of querying it per row."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # Django sets only the parent's id on each row; a row's __str__ (a qualifier's "(Lima, 2008)") would
+        # otherwise fetch the same season once per row.
+        if self.instance.pk is not None and getattr(form.instance, self.fk.attname) == self.instance.pk:
+            setattr(form.instance, self.fk.name, self.instance)
+        return form
+
+
+class GroupTeamFormSet(EditorInlineFormSet):
     def clean(self):
         super().clean()
         # The match inline validates after this one: let it check teams against the list as it will be saved.
@@ -148,7 +202,7 @@ class GroupTeamFormSet(BaseInlineFormSet):
         self.instance.pending_team_ids = set(kept)
 
 
-class TieLegsFormSet(BaseInlineFormSet):
+class TieLegsFormSet(EditorInlineFormSet):
     def clean(self):
         super().clean()
         # Both legs may be edited at once, so compare the dates typed rather than the ones stored.
@@ -161,3 +215,56 @@ class TieLegsFormSet(BaseInlineFormSet):
             form = dates[2][0]
             if message not in form.errors.get("date", []):
                 form.add_error("date", message)
+
+
+class NoteForm(EditorModelForm):
+    """A note asks once what it concerns: the most specific thing chosen decides, and the wider ones follow from it.
+
+    The pages hang a note beside its most specific target (match, tie, round, group, region, else the season) and
+    find it through its season and region, so those are filled in from the target rather than typed again.
+    """
+
+    TARGETS = ("match", "tie", "knockout_round", "group", "region")
+
+    class Meta:
+        labels = {"knockout_round": _("Knockout round"), "style": _("Printed as"), "order": _("Place among notes")}
+        help_texts = {
+            "style": _('How the page prints it under its table: a bullet, or a paragraph that starts "Note:".'),
+            "order": _("Its place among the notes beside the same table: 0 comes first."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "season" in self.fields:
+            self.fields["season"].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        target = next((name for name in self.TARGETS if cleaned_data.get(name)), None)
+        wider = self._wider_than(target, cleaned_data[target]) if target else {}
+        for name, value in wider.items():
+            typed = cleaned_data.get(name)
+            if typed and typed != value:
+                self.add_error(
+                    name,
+                    _("%(target)s is not in %(typed)s: leave this empty, it is filled in from what you chose.")
+                    % {"target": cleaned_data[target], "typed": typed},
+                )
+            elif name in self.fields:
+                cleaned_data[name] = value
+        if not cleaned_data.get("season") and "season" not in self.errors:
+            self.add_error("season", _("Choose the season, or the region, group, round, tie or match in it."))
+        return cleaned_data
+
+    @staticmethod
+    def _wider_than(target, obj):
+        """What contains obj: {"season": ..., "region": ..., "group"/"knockout_round": ..., "tie": ...}."""
+        if target == "match":
+            parent = obj.tie.round if obj.tie_id else obj.group
+            wider = {"tie": obj.tie, "group": obj.group, "knockout_round": obj.tie.round if obj.tie_id else None}
+            return {**wider, "region": obj.region, "season": obj.season if parent is None else parent.season}
+        if target == "tie":
+            return {"knockout_round": obj.round, "region": obj.round.region, "season": obj.round.season}
+        if target in ("group", "knockout_round"):
+            return {"region": obj.region, "season": obj.season}
+        return {"season": obj.season}

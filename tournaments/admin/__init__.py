@@ -6,4 +6,11 @@
 - rulings: notes and rulings, points adjustments.
 """
 
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
 from . import competition, rulings, seasons  # noqa: F401  (importing registers the admins)
+
+admin.site.site_header = _("Copa Perú archive: editors")
+admin.site.site_title = _("Copa Perú editors")
+admin.site.index_title = _("Seasons, results and rulings")

@@ -12,6 +12,8 @@ import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.db import models
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
@@ -19,10 +21,20 @@ from django.utils.translation import gettext_lazy
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from ..forms import EditorModelForm, restoring_a_version
+from ..forms import (
+    CalendarDateInput,
+    EditorInlineFormSet,
+    EditorModelForm,
+    KnownObjectAutocomplete,
+    restoring_a_version,
+)
 from ..models import Region
 from ..models.competition import StaleMatchError
 from ..text import fold
+from .history import change_message
+
+# Every date in the archive is a calendar day (see CalendarDateInput): no time-zone shortcut or warning.
+DATE_WIDGETS = {models.DateField: {"widget": CalendarDateInput}}
 
 
 @contextmanager
@@ -34,9 +46,30 @@ def _restoring():
         restoring_a_version.reset(token)
 
 
-class EditorAdmin(VersionAdmin):
+class KnownObjectAutocompletes:
+    """Autocomplete boxes that name an already loaded object without a query (see KnownObjectAutocomplete).
+
+    An inline's ``related`` names what to load with its rows (select_related), so its boxes find it loaded.
+    """
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.select_related(*self.related) if getattr(self, "related", ()) else queryset
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KnownObjectAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class EditorAdmin(KnownObjectAutocompletes, VersionAdmin):
     form = EditorModelForm
+    formfield_overrides = DATE_WIDGETS
     history_latest_first = True
+
+    class Media:
+        css = {"all": ["css/admin-editors.css"]}
+
     # Lookups on folded text (Team.search_name); the typed words are folded the same way before matching.
     folded_search_fields = ()
 
@@ -63,6 +96,28 @@ class EditorAdmin(VersionAdmin):
             return super().changelist_view(request, extra_context)
         except StaleMatchError as error:
             return self._refuse_stale_save(request, error)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        return change_message(form, formsets, add)
+
+    def log_change(self, request, obj, message):
+        """One revision per admin save; when it changed several rows (the quick-score list), its comment names
+        each row's changes, not only the last row's."""
+        entry = super().log_change(request, obj, message)
+        logged = request.__dict__.setdefault("_changes_logged", [])
+        logged.append(_("%(object)s: %(changes)s") % {"object": obj, "changes": entry.get_change_message()})
+        if len(logged) > 1 and reversion.is_active():
+            reversion.set_comment("\n".join(logged))
+        return entry
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # A refused save has already copied the typed values onto obj; the title and breadcrumbs name the object as
+        # it is stored, not as the refused form would have made it.
+        if change and request.method == "POST" and obj is not None and obj.pk is not None:
+            stored = self.get_object(request, str(obj.pk))
+            if stored is not None:
+                context.update(subtitle=str(stored), original=stored)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _keep_state_before_first_edit(self, request, pks):
         """Record how rows looked before their first admin edit (the shipped seasons were loaded, not entered here),
@@ -101,9 +156,34 @@ class EditorAdmin(VersionAdmin):
         return HttpResponseRedirect(request.get_full_path())
 
 
-class EditorTabularInline(admin.TabularInline):
+class EditorInline(KnownObjectAutocompletes):
+    """What the editors' tabular and stacked inlines share.
+
+    An inline row's team or department box keeps its "+" (a new club while entering a season) but not the pencil,
+    cross and eye: on a season's qualifier rows those were a link each per box and a tenth of the page's time.
+    """
+
     form = EditorModelForm
+    formset = EditorInlineFormSet
+    # The rows' related objects that their autocomplete boxes and names show, loaded with the rows.
+    related = ()
+    formfield_overrides = DATE_WIDGETS
     extra = 0
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        if isinstance(widget, RelatedFieldWidgetWrapper):
+            widget.can_change_related = widget.can_delete_related = widget.can_view_related = False
+        return formfield
+
+
+class EditorTabularInline(EditorInline, admin.TabularInline):
+    pass
+
+
+class EditorStackedInline(EditorInline, admin.StackedInline):
+    pass
 
 
 def region_filter(path="region"):

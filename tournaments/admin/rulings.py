@@ -1,18 +1,55 @@
 """Notes and rulings with their sources, and the points a ruling awards or docks."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .. import models
+from ..forms import NoteForm
 from .base import EditorAdmin, region_filter
 
 
 @admin.register(models.Note)
 class NoteAdmin(EditorAdmin):
+    form = NoteForm
     list_display = ["__str__", "season", "kind", "decided_by", "source"]
     list_filter = ["season", "kind", region_filter()]
     search_fields = ["text", "decision", "source", "favoured_team__name"]
     list_select_related = ["season"]
-    autocomplete_fields = ["region", "group", "knockout_round", "tie", "match", "favoured_team"]
+    autocomplete_fields = ["season", "region", "group", "knockout_round", "tie", "match", "favoured_team"]
+    # What the change page's boxes name, loaded with the note (their __str__ walks these).
+    related = [
+        "season",
+        "region__season",
+        "group__season",
+        "group__region",
+        "knockout_round__season",
+        "knockout_round__region",
+        "tie__team_a",
+        "tie__team_b",
+        "tie__round__season",
+        "tie__round__region",
+        "match__home_team",
+        "match__away_team",
+        "favoured_team",
+    ]
+    fieldsets = [
+        (None, {"fields": ["kind", "text", "decision", "decided_by", "favoured_team", "source"]}),
+        (
+            _("What this note concerns"),
+            {
+                "description": _(
+                    "Choose the one thing the note is about, as precisely as the source allows: a match, a tie, "
+                    "a group or knockout round, a region, or just the season. Leave the wider ones empty: they are "
+                    "filled in from it when you save."
+                ),
+                "fields": ["season", "region", ("group", "knockout_round"), "tie", "match"],
+            },
+        ),
+        (
+            _("Where it is printed"),
+            {"classes": ["collapse"], "fields": [("style", "order")]},
+        ),
+    ]
 
 
 @admin.register(models.PointsAdjustment)
@@ -23,3 +60,4 @@ class PointsAdjustmentAdmin(EditorAdmin):
     folded_search_fields = ["team__search_name"]
     list_select_related = ["team", "season", "region__season", "group__season", "group__region"]
     autocomplete_fields = ["team", "region", "group", "note"]
+    related = [*list_select_related, "note"]

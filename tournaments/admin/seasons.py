@@ -33,6 +33,7 @@ class StageInline(EditorTabularInline):
 class TeamChangeInline(EditorTabularInline):
     model = models.TeamChange
     autocomplete_fields = ["team"]
+    related = ["team"]
 
 
 class QualifierInline(EditorTabularInline):
@@ -65,6 +66,7 @@ class SeasonAdmin(EditorAdmin):
 class RegionDepartmentInline(EditorTabularInline):
     model = models.RegionDepartment
     autocomplete_fields = ["department"]
+    related = ["department"]
 
 
 @admin.register(models.Region)

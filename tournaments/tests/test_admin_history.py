@@ -25,7 +25,7 @@ def test_history_shows_who_changed_a_match_and_what(editor_client, admin_form_da
     change(editor_client, admin_form_data, f"/admin/tournaments/match/{match.pk}/change/", home_score=3)
     body = editor_client.get(f"/admin/tournaments/match/{match.pk}/history/").content.decode()
     assert "editora" in body
-    assert "Changed Home score." in body
+    assert "Home score: 0 → 3." in body  # issue 11: the old and new values, not "Changed Home score."
     assert "As it was before the first change in the admin." in body
 
 

@@ -31,24 +31,41 @@ class Command(BaseCommand):
             editors = Group.objects.get(name=EDITORS)
         except Group.DoesNotExist:
             raise CommandError("The Editors group is missing: run `python manage.py migrate` first.") from None
-        password = self._password(password_from_env)
         user = User(username=username, email=email, is_staff=True)
-        try:
-            password_validation.validate_password(password, user)
-        except ValidationError as error:
-            raise CommandError(" ".join(error.messages)) from None
+        if password_from_env:
+            password = self._password_from_env(password_from_env, user)
+        else:
+            password = self._prompt_until_accepted(user)
         user.set_password(password)
         user.save()
         user.groups.add(editors)
         self.stdout.write(self.style.SUCCESS(f"Editor {username!r} created; they can log in at /admin/."))
 
-    def _password(self, variable):
-        if variable:
-            password = os.environ.get(variable)
-            if not password:
-                raise CommandError(f"The environment variable {variable} is not set or is empty.")
-            return password
-        password = getpass.getpass("Password: ")
-        if password != getpass.getpass("Password (again): "):
-            raise CommandError("The two passwords differ.")
+    def _password_from_env(self, variable, user):
+        """A script cannot be asked again, so a refused password stops the command with the validators' reasons."""
+        password = os.environ.get(variable)
+        if not password:
+            raise CommandError(f"The environment variable {variable} is not set or is empty.")
+        if problems := self._problems(password, user):
+            raise CommandError(f"The password in {variable} was refused: {problems} No account was created.")
         return password
+
+    def _prompt_until_accepted(self, user):
+        """Ask until a password passes the validators (as createsuperuser does); two different answers abort."""
+        try:
+            while True:
+                password = getpass.getpass("Password: ")
+                if password != getpass.getpass("Password (again): "):
+                    raise CommandError("The two passwords differ.")
+                if not (problems := self._problems(password, user)):
+                    return password
+                self.stderr.write(f"{problems} Please choose another password.")
+        except (KeyboardInterrupt, EOFError):
+            raise CommandError("Cancelled: no account was created.") from None
+
+    def _problems(self, password, user):
+        try:
+            password_validation.validate_password(password, user)
+        except ValidationError as error:
+            return " ".join(error.messages)
+        return ""
