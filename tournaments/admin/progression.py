@@ -39,11 +39,15 @@ class ProgressionInline(EditorTabularInline):
     def problems(self, obj):
         """The contradictions between this object's stored progressions and its stage's results."""
         season, region = self.season_and_region(obj)
+        stored = stored_progressions(models.Progression.objects.filter(season=season, region=region))
+        if not stored:
+            # Only what an editor or an article stated can contradict the results; reading the whole stage to
+            # find that out would cost a region page's queries on every change page.
+            return []
         if region is not None:
             _, stage = selectors.region_page(season.year, region.number)
         else:
             _, stage = selectors.national_stage(season.year)
-        stored = stored_progressions(models.Progression.objects.filter(season=season, region=region))
         return contradictions(stored, computed_progressions(stage))
 
 
