@@ -30,6 +30,7 @@ from ..models import (
     TeamChange,
     Tie,
 )
+from ..models.validation import round_robin_shootout_error
 from ..text import fold
 from .article_parser import ArticleError, parse_article
 from .rulings import read_ruling
@@ -392,5 +393,7 @@ class _SeasonWriter:
         try:
             obj.clean_fields(exclude=exclude)
             obj.validate_constraints()
+            if isinstance(obj, Match) and (errors := round_robin_shootout_error(obj)):
+                raise ValidationError(errors)
         except ValidationError as error:
             self.error(line, f"{obj._meta.verbose_name}: " + " ".join(error.messages))
