@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from .presentation.results import signed
 from .selectors.outcomes import Mark
 from .text import to_roman
 
@@ -97,10 +98,17 @@ class StandingsTable(SiteTable):
     goal_difference = _numeric("GD", _("Goal difference"))
     points = _numeric("Pts", _("Points"))
     mark = tables.Column(verbose_name=_("Qualification"), default="")
+    # Only in the CSV, and only when some teams were level on points: the page shows it as a footnote.
+    tiebreak = tables.Column(verbose_name=_("Order of level teams"), default="", visible=False)
 
     class Meta(SiteTable.Meta):
         orderable = False
         row_attrs = {"class": lambda record: f"row-{record['mark']}" if record["mark"] else ""}
+
+    def __init__(self, data, *args, **kwargs):
+        if not any(row.get("tiebreak") for row in data):
+            kwargs["exclude"] = (*kwargs.get("exclude", ()), "tiebreak")
+        super().__init__(data, *args, **kwargs)
 
     def render_goal_difference(self, value):
         return f"+{value}" if value > 0 else str(value)
@@ -112,9 +120,11 @@ class StandingsTable(SiteTable):
         return value
 
     def render_points(self, value, record):
+        # format_html escapes its arguments into strings first, so numbers are formatted before they go in.
+        points = signed(value) if value < 0 else str(value)
         if record.get("adjustment"):
-            return format_html('{} <span class="adjusted">({:+d})</span>', value, record["adjustment"])
-        return value
+            return format_html('{} <span class="adjusted">({})</span>', points, signed(record["adjustment"]))
+        return points
 
     def render_mark(self, value):
         letter, label = Mark.LEGEND[value]
