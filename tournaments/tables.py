@@ -137,8 +137,9 @@ class StandingsTable(SiteTable):
 class QualifierTable(SiteTable):
     """The season's departmental qualifiers; sortable by any header."""
 
-    department = NamedLinkColumn(verbose_name=_("Department"), order_by=("department__name", "order"))
-    team = TeamColumn(verbose_name=_("Team"), order_by=("team__name",))
+    # Names sort by their Spanish sort code (Team.sort_name), not by the database's collation.
+    department = NamedLinkColumn(verbose_name=_("Department"), order_by=("department__sort_name", "order"))
+    team = TeamColumn(verbose_name=_("Team"), order_by=("team__sort_name",))
     location = tables.Column(verbose_name=_("Location"), default=NOT_RECORDED, order_by=("location", "order"))
     region = tables.Column(
         verbose_name=_("Region"), accessor="region_number", default="—", order_by=("region_number", "order")
@@ -207,7 +208,7 @@ class RegionTable(SiteTable):
 
 
 class TeamDirectoryTable(SiteTable):
-    name = tables.Column(verbose_name=_("Team"), linkify=True)
+    name = tables.Column(verbose_name=_("Team"), linkify=True, order_by=("sort_name",))
     departments = tables.Column(verbose_name=_("Department"), accessor="qualifiers", orderable=False)
     season_count = tables.Column(verbose_name=_("Seasons qualified"), attrs={"td": {"class": "num"}})
 

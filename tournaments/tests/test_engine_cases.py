@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tournaments.models import (
+    Department,
     Group,
     GroupTeam,
     KnockoutRound,
@@ -15,6 +16,7 @@ from tournaments.models import (
     Note,
     NoteKind,
     PointsAdjustment,
+    Qualifier,
     Region,
     Season,
     Team,
@@ -276,3 +278,33 @@ def test_teams_level_on_every_criterion_are_said_to_share_their_position(client,
     # Level on everything: a shared position, listed in Spanish order (Unión before UTC).
     assert [row[:2] for row in table_rows(body)] == [["1=", "Unión Grauína"], ["1=", "UTC"]]
     assert "Unión Grauína and UTC level on every criterion: shared position." in text(body)
+
+
+# --- 12. Spanish order of names ---------------------------------------------------------------------------------
+
+SPANISH_ORDER = [
+    "Carlos A. Mannucci",
+    "CNI",
+    "Íntimo Cable Visión",
+    "Ñañez",
+    "Óscar Benavides",
+    "Unión Grauína",
+    "UTC",
+    "Wanka",
+]
+
+
+def test_every_list_of_teams_is_in_spanish_order(client, region):
+    # Created in reverse so that neither insertion order nor the database's collation can pass for the rule:
+    # accents and case ignored, the dot of "A." ignored, ñ after n.
+    teams = [Team.objects.create(name=name) for name in reversed(SPANISH_ORDER)]
+    department = Department.objects.get(slug="lima")
+    for order, team in enumerate(teams):
+        Qualifier.objects.create(season=region.season, department=department, team=team, order=order)
+    directory = [row[0] for row in table_rows(section(page(client, "/teams/"), "teams"))]
+    assert directory == SPANISH_ORDER
+    by_team = table_rows(section(page(client, "/seasons/2031/departmental/?sort=team"), "qualifiers"))
+    assert [row[1] for row in by_team] == SPANISH_ORDER
+    found = text(section(page(client, "/search/?q=n"), "content"))
+    positions = [found.index(name) for name in SPANISH_ORDER if name in found]
+    assert positions == sorted(positions) and len(positions) >= 6
