@@ -11,6 +11,7 @@ from django.contrib.humanize.templatetags.humanize import ordinal
 from django.db.models import Prefetch, Q
 
 from ..models import Group, KnockoutRound, Match, Note, Region, RegionDepartment, Season, StageKind
+from ..presentation.results import MARK_LEGEND
 from .outcomes import GROUP_ROWS_PREFETCH, ROUND_PREFETCH, Mark, group_table, playoffs_of, tie_outcome
 
 GOING_ON = (Mark.PROMOTED, Mark.ADVANCES)
@@ -92,7 +93,9 @@ class StageResults:
 
 
 def finish(row):
-    """A table position as a fan says it: "2nd", or "1=" when the rules leave teams level."""
+    """A table position as a fan says it: "2nd", or "1=" when the rules leave teams level ("withdrew": no place)."""
+    if row.withdrawn:
+        return MARK_LEGEND[Mark.WITHDRAWN][1]
     return row.position_display if row.tied else ordinal(row.position)
 
 

@@ -308,3 +308,11 @@ def test_every_list_of_teams_is_in_spanish_order(client, region):
     found = text(section(page(client, "/search/?q=n"), "content"))
     positions = [found.index(name) for name in SPANISH_ORDER if name in found]
     assert positions == sorted(positions) and len(positions) >= 6
+
+
+def test_a_withdrawn_teams_page_says_it_withdrew_not_a_made_up_place(client, region):
+    group, t = group_of(region, ["A", "B", "Z"])
+    play(group, t["A"], t["Z"], 1, 0)
+    GroupTeam.objects.filter(group=group, team=t["Z"]).update(withdrawal=GroupTeam.Withdrawal.ANNULLED)
+    seasons = table_rows(section(page(client, f"/teams/{t['Z'].slug}/"), "seasons"))
+    assert "Withdrew; no position in Group A (Region V)" in seasons[0][4]

@@ -79,3 +79,13 @@ def test_a_withdrawal_note_strikes_the_teams_results_out_and_lists_it_at_the_foo
     body = text(section(page(client, REGION_PAGE), "group-a"))
     assert body.count("Annulled: not counted in the table") == 2
     assert "Team withdrew" in body
+
+
+def test_the_importer_refuses_penalties_on_a_group_match_by_the_models_rule():
+    body = articles.REGION_IV + "    ====Group A====\n    Unión Huaral 1-1 Defensor Lima (4-3 pen.)\n"
+    with pytest.raises(articles.ArticleError) as refused:
+        articles.run(body)
+    message = str(refused.value)
+    assert message.startswith("test.txt:")
+    assert "Group A is played as a round robin, where a drawn match stays a draw" in message
+    assert not Match.objects.exists()
