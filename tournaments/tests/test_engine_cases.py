@@ -142,30 +142,38 @@ def test_the_engine_ranks_playoff_pairs_not_their_listing():
 # --- 8. extra time ----------------------------------------------------------------------------------------------
 
 
-def test_a_second_leg_won_after_extra_time_says_so_on_the_match_line_the_tie_and_the_team_page(client, region):
+def regional_final(region, first_leg, second_leg):
+    """Atlético Uno v Bravo Dos over two legs; the second, at Bravo Dos, went to extra time."""
     a, b = Team.objects.create(name="Atlético Uno"), Team.objects.create(name="Bravo Dos")
     final = KnockoutRound.objects.create(season=region.season, region=region, name="Regional Final")
     tie = Tie.objects.create(round=final, team_a=a, team_b=b, legs=2)
     common = {"season": region.season, "region": region, "tie": tie}
-    Match.objects.create(**common, leg=1, home_team=a, away_team=b, home_score=1, away_score=0)
-    Match.objects.create(**common, leg=2, home_team=b, away_team=a, home_score=2, away_score=0, after_extra_time=True)
+    Match.objects.create(**common, leg=1, home_team=a, away_team=b, home_score=first_leg[0], away_score=first_leg[1])
+    Match.objects.create(
+        **common,
+        leg=2,
+        home_team=b,
+        away_team=a,
+        home_score=second_leg[0],
+        away_score=second_leg[1],
+        after_extra_time=True,
+    )
+    return tie, b
+
+
+def test_a_second_leg_won_after_extra_time_says_so_on_the_match_line_the_tie_and_the_team_page(client, region):
+    tie, bravo = regional_final(region, (1, 0), (2, 0))
     tie_text = text(section(page(client, REGION_URL), tie.anchor))
     # Leg 2 went 2-0 after extra time: 2-1 to Bravo Dos on aggregate.
     assert "Bravo Dos 2–0 a.e.t. Atlético Uno" in tie_text
     assert "Bravo Dos went through, 2-1 on aggregate after extra time" in tie_text
-    team_text = text(section(page(client, f"/teams/{b.slug}/"), "matches"))
+    team_text = text(section(page(client, f"/teams/{bravo.slug}/"), "matches"))
     assert "2–0 a.e.t." in team_text and "2-1 on aggregate after extra time" in team_text
 
 
 def test_a_tie_won_on_away_goals_after_extra_time_says_both(client, region):
-    a, b = Team.objects.create(name="Atlético Uno"), Team.objects.create(name="Bravo Dos")
-    region.season.away_goals_rule = True
-    region.season.save()
-    final = KnockoutRound.objects.create(season=region.season, region=region, name="Regional Final")
-    tie = Tie.objects.create(round=final, team_a=a, team_b=b, legs=2)
-    common = {"season": region.season, "region": region, "tie": tie}
-    Match.objects.create(**common, leg=1, home_team=a, away_team=b, home_score=1, away_score=0)
-    Match.objects.create(**common, leg=2, home_team=b, away_team=a, home_score=2, away_score=1, after_extra_time=True)
+    Season.objects.filter(pk=region.season.pk).update(away_goals_rule=True)
+    tie, _ = regional_final(region, (1, 0), (2, 1))
     # 2-2 on aggregate; Atlético Uno scored once away, Bravo Dos never: Atlético Uno through on away goals.
     tie_text = text(section(page(client, REGION_URL), tie.anchor))
     assert "Atlético Uno went through, 2-2 on aggregate after extra time, won on away goals" in tie_text
