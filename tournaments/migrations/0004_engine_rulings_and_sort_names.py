@@ -89,13 +89,5 @@ class Migration(migrations.Migration):
                 verbose_name="kind",
             ),
         ),
-        migrations.AddConstraint(
-            model_name="groupteam",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("withdrawal__in", ["", "annulled", "results_stand"])),
-                name="group_team_withdrawal_known",
-                violation_error_message="Choose what the withdrawal did to the team's results.",
-            ),
-        ),
         migrations.RunPython(fill_sort_names, migrations.RunPython.noop),
     ]

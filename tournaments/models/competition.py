@@ -175,11 +175,6 @@ class GroupTeam(models.Model):
                 name="team_once_per_group",
                 violation_error_message=_("This team is already in the group."),
             ),
-            models.CheckConstraint(
-                condition=Q(withdrawal__in=["", "annulled", "results_stand"]),
-                name="group_team_withdrawal_known",
-                violation_error_message=_("Choose what the withdrawal did to the team's results."),
-            ),
         ]
 
     def __str__(self):

@@ -160,13 +160,12 @@ def group_table(group, *, playoff_rounds=None) -> GroupTable:
     entries = list(group.entries.all())
     teams = {entry.team_id: entry.team for entry in entries}
     withdrawn = {entry.team_id: entry.withdrawal for entry in entries if entry.withdrawal}
+    struck_out = {team_id for team_id, rule in withdrawn.items() if rule == GroupTeam.Withdrawal.ANNULLED}
     matches = list(group.matches.all())
     for match in matches:
         teams.setdefault(match.home_team_id, match.home_team)
         teams.setdefault(match.away_team_id, match.away_team)
-        match.annulled = withdrawn.get(match.home_team_id) == "annulled" or withdrawn.get(match.away_team_id) == (
-            "annulled"
-        )
+        match.annulled = bool({match.home_team_id, match.away_team_id} & struck_out)
     adjustments = {}
     for adjustment in group.points_adjustments.all():
         teams.setdefault(adjustment.team_id, adjustment.team)
