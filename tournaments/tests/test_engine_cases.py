@@ -169,6 +169,16 @@ def test_a_second_leg_won_after_extra_time_says_so_on_the_match_line_the_tie_and
     assert "Bravo Dos went through, 2-1 on aggregate after extra time" in tie_text
     team_text = text(section(page(client, f"/teams/{bravo.slug}/"), "matches"))
     assert "2–0 a.e.t." in team_text and "2-1 on aggregate after extra time" in team_text
+    overview = csv_rows(client.get("/seasons/2031/regional/", {"_export": "csv"}))
+    assert "Bravo Dos (won the Regional Final, 2-1 on aggregate after extra time)" in overview[1]
+
+
+def test_a_shootout_after_extra_time_is_told_as_one_sentence(client, region):
+    tie, _ = regional_final(region, (1, 0), (1, 0))
+    Match.objects.filter(tie=tie, leg=2).update(home_penalties=5, away_penalties=3)
+    # 1-1 on aggregate after extra time in leg 2, then Bravo Dos won the shoot-out 5-3.
+    tie_text = text(section(page(client, REGION_URL), tie.anchor))
+    assert "Bravo Dos went through, 1-1 on aggregate after extra time, won 5-3 on penalties" in tie_text
 
 
 def test_a_tie_won_on_away_goals_after_extra_time_says_both(client, region):
