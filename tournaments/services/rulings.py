@@ -13,7 +13,8 @@ Keywords, checked in this order (the first that appears decides the kind):
 - anything else is a plain note.
 A note that reads as two kinds that do not go together ("suspended" and "abandoned", "not played" and points
 awarded) is ambiguous: ``Ruling.ambiguous`` says so, for the import report, and the ruling is read the safe way,
-as a plain note that changes no result. "did not play ... awarded a 3-0 win" is one walkover, not ambiguous.
+as a plain note that changes no result. An awarded result settles the match: "did not play ... awarded a 3-0
+win" is one walkover, and "abandoned ... awarded 3-0" an awarded result, neither ambiguous.
 The teams are the candidates' names found in the text (see team_names.find_teams). "X qualified", "X went
 through" or "X was declared ... winner" names the favoured team; "between X and Y" gives the two sides in order.
 """
@@ -41,6 +42,22 @@ DECLARED_SCORE = re.compile(r"declared the (?:match|result) ended (?:by )?(\d+-\
 SHOOTOUT = re.compile(r"shoot-?out winners? (?:by )?(\d+)-(\d+)", re.I)
 LEG = re.compile(r"\b(1st|first|2nd|second)\s+leg\b", re.I)
 SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z])")
+
+
+# In the order they take precedence.
+KINDS = (
+    ("abandoned", ABANDONED),
+    ("suspended", SUSPENDED),
+    ("withdrawn", WITHDREW),
+    ("awarded", AWARDED_RESULT),
+    ("points_docked", DOCKED),
+    ("points_awarded", AWARDED),
+    ("not_played", NOT_PLAYED),
+)
+# Kinds one ruling may state together without doubt: a withdrawal often says what became of the points.
+_GO_TOGETHER = {"withdrawn", "points_docked", "points_awarded"}
+# An awarded result is the last word on a match, whatever happened to it on the pitch before.
+_SETTLED_BY_AN_AWARD = ("abandoned", "suspended", "not_played")
 
 
 @dataclass
@@ -72,7 +89,8 @@ def read_ruling(text, candidates):
     found = {kind: match for kind, pattern in KINDS if (match := pattern.search(text))}
     if "awarded" in found:
         # "A did not play its match against C, who were awarded a 3-0 win": one walkover, counted in the table.
-        found.pop("not_played", None)
+        for kind in _SETTLED_BY_AN_AWARD:
+            found.pop(kind, None)
     kinds = list(found)
     if len(kinds) > 1 and not set(kinds) <= _GO_TOGETHER:
         ruling.ambiguous = "reads as " + " and as ".join(kind.replace("_", " ") for kind in kinds)
@@ -81,20 +99,6 @@ def read_ruling(text, candidates):
         ruling.kind = kinds[0]
         _read_details(ruling, kinds[0], found[kinds[0]], text, mentions)
     return ruling
-
-
-# In the order they take precedence.
-KINDS = (
-    ("abandoned", ABANDONED),
-    ("suspended", SUSPENDED),
-    ("withdrawn", WITHDREW),
-    ("awarded", AWARDED_RESULT),
-    ("points_docked", DOCKED),
-    ("points_awarded", AWARDED),
-    ("not_played", NOT_PLAYED),
-)
-# Kinds one ruling may state together without doubt: a withdrawal often says what became of the points.
-_GO_TOGETHER = {"withdrawn", "points_docked", "points_awarded"}
 
 
 def _read_details(ruling, kind, found, text, mentions):

@@ -356,6 +356,8 @@ class _SeasonWriter:
         if ruling.awarded_score and match.home_score is None:
             favoured_home = match.home_team.name == ruling.favoured
             match.home_score, match.away_score = ruling.awarded_score[:: 1 if favoured_home else -1]
+        elif ruling.kind == "awarded" and match.home_score is None:
+            self.report.warnings.append(f"{self.article.path}:{line}: a result awarded without its score")
         if ruling.shootout:
             first, second = ruling.shootout
             favoured_home = match.home_team.name == ruling.favoured
