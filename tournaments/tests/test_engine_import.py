@@ -3,7 +3,7 @@ and words that fit two readings are reported and read the safe way. Checked on t
 
 import pytest
 
-from tournaments.models import Match, MatchStatus
+from tournaments.models import Group, Match, MatchStatus
 from tournaments.tests import test_import as articles
 from tournaments.tests.page_helpers import page, section, table_rows, text
 
@@ -89,3 +89,15 @@ def test_the_importer_refuses_penalties_on_a_group_match_by_the_models_rule():
     assert message.startswith("test.txt:")
     assert "Group A is played as a round robin, where a drawn match stays a draw" in message
     assert not Match.objects.exists()
+
+
+def test_a_re_import_keeps_the_shootouts_an_editor_recorded_on_a_group():
+    body = articles.REGION_IV + "    ====Group A====\n    Unión Huaral 1-1 Defensor Lima\n"
+    articles.run(body)
+    Group.objects.filter(name="Group A").update(shootouts=True)
+    # The article format cannot say a group had shoot-outs, so the editor's tick survives; then the shoot-out
+    # itself is accepted.
+    articles.run(body.replace("1-1 Defensor Lima", "1-1 Defensor Lima (4-3 pen.)"))
+    match = Match.objects.get()
+    assert Group.objects.get(name="Group A").shootouts
+    assert (match.home_penalties, match.away_penalties) == (4, 3)
