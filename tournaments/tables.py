@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from .presentation.results import signed
 from .presentation.stages import region_label
 from .selectors.outcomes import Mark
 from .text import to_roman
@@ -98,10 +99,17 @@ class StandingsTable(SiteTable):
     goal_difference = _numeric("GD", _("Goal difference"))
     points = _numeric("Pts", _("Points"))
     mark = tables.Column(verbose_name=_("Qualification"), default="")
+    # Only in the CSV, and only when some teams were level on points: the page shows it as a footnote.
+    tiebreak = tables.Column(verbose_name=_("Order of level teams"), default="", visible=False)
 
     class Meta(SiteTable.Meta):
         orderable = False
         row_attrs = {"class": lambda record: f"row-{record['mark']}" if record["mark"] else ""}
+
+    def __init__(self, data, *args, **kwargs):
+        if not any(row.get("tiebreak") for row in data):
+            kwargs["exclude"] = (*kwargs.get("exclude", ()), "tiebreak")
+        super().__init__(data, *args, **kwargs)
 
     def render_goal_difference(self, value):
         return f"+{value}" if value > 0 else str(value)
@@ -113,10 +121,11 @@ class StandingsTable(SiteTable):
         return value
 
     def render_points(self, value, record):
+        # format_html escapes its arguments into strings first, so numbers are formatted before they go in.
+        points = signed(value) if value < 0 else str(value)
         if record.get("adjustment"):
-            # format_html turns its arguments into SafeStrings first: format the sign before (issue 10 case 1).
-            return format_html('{} <span class="adjusted">({})</span>', value, f"{record['adjustment']:+d}")
-        return value
+            return format_html('{} <span class="adjusted">({})</span>', points, signed(record["adjustment"]))
+        return points
 
     def render_mark(self, value):
         letter, label = Mark.LEGEND[value]
@@ -129,8 +138,9 @@ class StandingsTable(SiteTable):
 class QualifierTable(SiteTable):
     """The season's departmental qualifiers; sortable by any header."""
 
-    department = NamedLinkColumn(verbose_name=_("Department"), order_by=("department__name", "order"))
-    team = TeamColumn(verbose_name=_("Team"), order_by=("team__name",))
+    # Names sort by their Spanish sort code (Team.sort_name), not by the database's collation.
+    department = NamedLinkColumn(verbose_name=_("Department"), order_by=("department__sort_name", "order"))
+    team = TeamColumn(verbose_name=_("Team"), order_by=("team__sort_name",))
     location = tables.Column(verbose_name=_("Location"), default=NOT_RECORDED, order_by=("location", "order"))
     region = tables.Column(
         verbose_name=_("Region"), accessor="region_number", default="—", order_by=("region_number", "order")
@@ -199,7 +209,7 @@ class RegionTable(SiteTable):
 
 
 class TeamDirectoryTable(SiteTable):
-    name = tables.Column(verbose_name=_("Team"), linkify=True)
+    name = tables.Column(verbose_name=_("Team"), linkify=True, order_by=("sort_name",))
     departments = tables.Column(verbose_name=_("Department"), accessor="qualifiers", orderable=False)
     season_count = tables.Column(verbose_name=_("Seasons qualified"), attrs={"td": {"class": "num"}})
 

@@ -1,8 +1,12 @@
-"""Text helpers shared by models, search and the importer: accent-free keys and Roman numerals."""
+"""Text helpers shared by models, search and the importer: accent-free keys, the Spanish sort key, Roman numerals."""
 
 import unicodedata
 
 from django.utils.text import slugify
+
+# The Spanish order of names lives with the football rules (which may not import Django); shared from here.
+from .rules.names import spanish_sort_code as spanish_sort_code
+from .rules.names import spanish_sort_key as spanish_sort_key
 
 
 def fold(text):

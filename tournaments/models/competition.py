@@ -101,6 +101,11 @@ class Group(StageSection, models.Model):
     results_recorded = models.BooleanField(
         _("results recorded"), default=True, help_text=_("Untick when the source lost this group's results.")
     )
+    shootouts = models.BooleanField(
+        _("penalty shoot-outs after draws"),
+        default=False,
+        help_text=_("Tick only when the group's own rules had a shoot-out after a drawn match."),
+    )
 
     class Meta:
         ordering = ["season", "stage", "region__number", "order", "pk"]
@@ -141,9 +146,24 @@ class Group(StageSection, models.Model):
 
 
 class GroupTeam(models.Model):
+    """A team in a group; ``withdrawal`` records a team that withdrew, with what its ruling did to its results."""
+
+    class Withdrawal(models.TextChoices):
+        NONE = "", _("Did not withdraw")
+        ANNULLED = "annulled", _("Withdrew; all its results annulled")
+        RESULTS_STAND = "results_stand", _("Withdrew; its results stand")
+
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="entries")
     team = models.ForeignKey("Team", on_delete=models.PROTECT, related_name="group_entries")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    withdrawal = models.CharField(
+        _("withdrawal"),
+        max_length=14,
+        choices=Withdrawal.choices,
+        blank=True,
+        default=Withdrawal.NONE,
+        help_text=_("As the ruling states it: the team is listed at the foot of the table, with no position."),
+    )
 
     class Meta:
         ordering = ["group", "order", "pk"]

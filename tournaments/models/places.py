@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..text import fold, slug_for
+from ..text import fold, slug_for, spanish_sort_code
 
 
 class DepartmentManager(models.Manager):
@@ -17,16 +17,22 @@ class Department(models.Model):
 
     name = models.CharField(_("name"), max_length=60, unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    # The name in Spanish order (text.spanish_sort_code), which no database collation gives on SQLite and PostgreSQL.
+    sort_name = models.CharField(max_length=400, editable=False, db_index=True, default="")
 
     objects = DepartmentManager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
         verbose_name = _("department")
         verbose_name_plural = _("departments")
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_name = spanish_sort_code(self.name)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("tournaments:department-detail", args=[self.slug])
@@ -55,11 +61,13 @@ class Team(models.Model):
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
     search_name = models.CharField(max_length=100, editable=False, db_index=True)
+    # Every list of teams orders by this: "Íntimo Cable Visión" before "Wanka" on SQLite and PostgreSQL alike.
+    sort_name = models.CharField(max_length=400, editable=False, db_index=True, default="")
 
     objects = TeamQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
         verbose_name = _("team")
         verbose_name_plural = _("teams")
 
@@ -68,6 +76,7 @@ class Team(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_name = fold(self.name)
+        self.sort_name = spanish_sort_code(self.name)
         if not self.slug:
             self.slug = slug_for(self.name)
         super().save(*args, **kwargs)

@@ -21,6 +21,7 @@ class NoteKind(models.TextChoices):
     POINTS_DOCKED = "points_docked", _("Points docked")
     WALKOVER = "walkover", _("Walkover")
     FEDERATION_DECISION = "decision", _("Federation decision")
+    WITHDRAWN = "withdrawn", _("Team withdrew")
 
 
 class NoteQuerySet(models.QuerySet):

@@ -108,7 +108,23 @@ def _score_errors(match):
         return {}
     if match.home_penalties == match.away_penalties:
         return {"home_penalties": _("A penalty shoot-out cannot end level.")}
-    return _penalties_need_level_scores(match)
+    return _penalties_need_level_scores(match) or round_robin_shootout_error(match)
+
+
+def round_robin_shootout_error(match):
+    """A group match that ends level is a draw: no shoot-out, unless the group's own rules record one.
+
+    Shared by the model (admin and forms) and the importer, which validates rows without ``clean()``.
+    """
+    if match.home_penalties is None or not match.group_id or match.group.shootouts:
+        return {}
+    return {
+        "home_penalties": _(
+            "%(group)s is played as a round robin, where a drawn match stays a draw: penalties are only recorded "
+            "when the group's rules had a shoot-out (tick that on the group first)."
+        )
+        % {"group": match.group.name}
+    }
 
 
 def _penalties_need_level_scores(match):

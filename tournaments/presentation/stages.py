@@ -9,7 +9,9 @@ from django.contrib.humanize.templatetags.humanize import ordinal
 from django.utils.translation import gettext as _
 
 from ..models import Progression
+from ..selectors.outcomes import Mark
 from ..selectors.progression import Level
+from .results import MARK_LEGEND
 
 Basis, Outcome = Progression.Basis, Progression.Outcome
 
@@ -25,7 +27,9 @@ def place_label(region):
 
 
 def finish(row):
-    """A table position as a fan says it: "2nd", or "1=" when the rules leave teams level."""
+    """A table position as a fan says it: "2nd", or "1=" when the rules leave teams level ("withdrew": no place)."""
+    if row.withdrawn:
+        return MARK_LEGEND[Mark.WITHDRAWN][1]
     return row.position_display if row.tied else ordinal(row.position)
 
 

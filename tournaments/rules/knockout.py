@@ -8,7 +8,7 @@ engine names the method and writes that phrase.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["METHODS", "Leg", "TieOutcome", "decide_tie"]
 
@@ -45,9 +45,14 @@ class Leg:
 class TieOutcome:
     """The decision of a tie.
 
-    ``summary`` gives scores from the winner's side ("3-2 on aggregate").
     ``aggregate`` is (goals of team_a, goals of team_b) over all legs, or None while any
     score is unknown.  ``winner`` and ``loser`` are None when ``method`` is "undecided".
+
+    The data a page words the outcome from (``presentation.results.tie_summary``):
+    ``winner_goals``/``loser_goals`` over all legs, ``penalties`` as (winner's, loser's),
+    ``after_extra_time`` when the deciding leg went to extra time, ``two_legged``, and the
+    ``authority`` of a ruling.  ``summary`` is the engine's plain-English phrase, kept for
+    scripts and doctests; pages use the translatable sentence instead.
     """
 
     winner: Hashable | None
@@ -55,6 +60,12 @@ class TieOutcome:
     method: str
     summary: str
     aggregate: tuple[int, int] | None
+    winner_goals: int | None = field(default=None, compare=False)
+    loser_goals: int | None = field(default=None, compare=False)
+    penalties: tuple[int, int] | None = field(default=None, compare=False)
+    after_extra_time: bool = field(default=False, compare=False)
+    two_legged: bool = field(default=False, compare=False)
+    authority: str = field(default="", compare=False)
 
 
 def _goals_for(team: Hashable, leg: Leg) -> int:
@@ -100,9 +111,26 @@ def decide_tie(
             sum(_goals_for(team_b, leg) for leg in legs),
         )
 
-    def won_by(winner: Hashable, method: str, summary: str) -> TieOutcome:
+    last = legs[-1] if legs else None
+    two_legged = len(legs) > 1
+    extra_time = bool(last and last.after_extra_time and aggregate is not None)
+
+    def won_by(winner: Hashable, method: str, summary: str, penalties=None) -> TieOutcome:
         loser = team_b if winner == team_a else team_a
-        return TieOutcome(winner, loser, method, summary, aggregate)
+        scored = dict(zip((team_a, team_b), aggregate, strict=True)) if aggregate else {}
+        return TieOutcome(
+            winner,
+            loser,
+            method,
+            summary,
+            aggregate,
+            winner_goals=scored.get(winner),
+            loser_goals=scored.get(loser),
+            penalties=penalties,
+            after_extra_time=extra_time,
+            two_legged=two_legged,
+            authority=ruling_authority if method == "ruling" else "",
+        )
 
     if ruling_winner is not None:
         # Walkovers and desk decisions stand whatever was played on the pitch.
@@ -111,8 +139,6 @@ def decide_tie(
         return TieOutcome(None, None, "undecided", "result not recorded", None)
 
     goals = dict(zip((team_a, team_b), aggregate, strict=True))
-    last = legs[-1]
-    two_legged = len(legs) > 1
 
     def score(winner: Hashable) -> str:
         loser = team_b if winner == team_a else team_a
@@ -130,6 +156,8 @@ def decide_tie(
         away = {team: sum(_goals_for(team, leg) for leg in legs if leg.away == team) for team in tie}
         if away[team_a] != away[team_b]:
             winner = team_a if away[team_a] > away[team_b] else team_b
+            if extra_time:
+                level += " after extra time"
             return won_by(winner, "away_goals", f"{level}, won on away goals")
 
     if last.home_penalties is not None and last.away_penalties is not None:
@@ -138,6 +166,7 @@ def decide_tie(
         loser = team_b if winner == team_a else team_a
         if last.after_extra_time:
             level += " after extra time"
-        return won_by(winner, "penalties", f"{level}, {penalties[winner]}-{penalties[loser]} on penalties")
+        summary = f"{level}, {penalties[winner]}-{penalties[loser]} on penalties"
+        return won_by(winner, "penalties", summary, (penalties[winner], penalties[loser]))
 
-    return TieOutcome(None, None, "undecided", "undecided", aggregate)
+    return TieOutcome(None, None, "undecided", "undecided", aggregate, after_extra_time=extra_time)

@@ -12,8 +12,11 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 
+from .names import spanish_sort_key
+
 __all__ = [
     "DEFAULT_TIEBREAKERS",
+    "SHARED",
     "TIEBREAKERS",
     "Result",
     "StandingsRow",
@@ -41,6 +44,12 @@ class StandingsRow:
     ``position`` is competition-ranked: teams that no rule could separate share it
     (printed "1=") and have ``tied=True``.  ``adjustment`` is the points added or
     docked by a ruling and is already included in ``points``.
+
+    ``decided_by`` says what put this row below the row above: a tiebreaker code from
+    ``TIEBREAKERS`` ("points" when the two were not level on points, "head_to_head",
+    "playoff", ...), ``SHARED`` when nothing separated them, and "" on the first row.
+    ``withdrawn`` rows (a team that withdrew and whose results were annulled, or whose
+    results stand without it keeping a place) come last, with ``position`` 0.
     """
 
     team: Hashable
@@ -55,14 +64,20 @@ class StandingsRow:
     points: int
     tied: bool
     adjustment: int = 0
+    decided_by: str = ""
+    withdrawn: bool = False
 
     def as_dict(self) -> dict:
-        """The row as a plain dict, for django-tables2 and JSON.
+        """The row's columns as a plain dict, for django-tables2 and JSON (``decided_by`` and
+        ``withdrawn`` describe the row rather than fill a column, and are read as attributes).
 
         >>> StandingsRow("CNI", 1, 1, 1, 0, 0, 2, 0, 2, 3, False).as_dict()["points"]
         3
         """
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in _ROW_FACTS}
+
+
+_ROW_FACTS = frozenset({"decided_by", "withdrawn"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +110,11 @@ TIEBREAKERS: dict[str, Tiebreaker] = {
 }
 
 DEFAULT_TIEBREAKERS: tuple[str, ...] = ("points", "goal_difference", "goals_for")
+
+# ``StandingsRow.decided_by`` of a team that no rule separated from the team above: they share a position.
+SHARED = "shared"
+# What happens to the results of a team that withdrew, as the ruling states it.
+WITHDRAWAL_RULES = ("annulled", "results_stand")
 
 _HEAD_TO_HEAD = "head_to_head"
 _PLAYOFF = "playoff"
@@ -150,10 +170,10 @@ class _Record:
         return self.goals_for - self.goals_against
 
 
-def _neutral_order(team: Hashable) -> tuple[str, str]:
-    # Teams nothing could separate are listed alphabetically, never in input order,
-    # so the same results always print the same table.
-    return (str(team), repr(team))
+def _neutral_order(team: Hashable) -> tuple:
+    # Teams nothing could separate are listed alphabetically (as a Spanish reader orders
+    # names), never in input order, so the same results always print the same table.
+    return (spanish_sort_key(str(team)), repr(team))
 
 
 def _check_goals(result: Result) -> None:
@@ -165,21 +185,25 @@ def _check_goals(result: Result) -> None:
 class _Table:
     """The data one call of ``standings()`` ranks with."""
 
-    def __init__(self, records, matches_by_team, points_for_win, points_for_draw, decisions, codes):
+    def __init__(self, records, matches_by_team, points_for_win, points_for_draw, decided, beaten, codes):
         self.records: dict[Hashable, _Record] = records
         self.matches_by_team: dict[Hashable, list[Result]] = matches_by_team
         self.points_for_win = points_for_win
         self.points_for_draw = points_for_draw
-        self.decision_index: dict[Hashable, int] = decisions
+        # Teams a recorded playoff or drawing of lots placed, and (winner, loser) pairs between them.
+        self.decided: set = decided
+        self.beaten: set[tuple[Hashable, Hashable]] = beaten
         self.codes: list[str] = codes
 
-    def rank(self, group: list, start: int) -> list[list]:
+    def rank(self, group: list, start: int, reason: str = "") -> list[tuple[list, str]]:
         """Split teams level on every code before ``start`` into ordered sub-groups.
 
-        Each returned sub-group is still level after every code (usually a single team).
+        Returns ``(sub-group, reason)`` pairs: each sub-group is still level after every
+        code (usually a single team); ``reason`` is the code that put it below the
+        sub-group before it (the first one inherits ``reason``), or ``SHARED`` inside a run.
         """
         if len(group) == 1:
-            return [group]
+            return [(group, reason)]
         for index in range(start, len(self.codes)):
             code = self.codes[index]
             if code == _HEAD_TO_HEAD:
@@ -187,19 +211,27 @@ class _Table:
                 if len(runs) > 1:
                     # UEFA's way: a sub-group still level plays its own mini-league again,
                     # over only its mutual matches, before the next code is reached.
-                    return [sub for run in runs for sub in self.rank(run, index)]
+                    return self._rank_runs(runs, index, code, reason)
             elif code == _PLAYOFF:
                 runs = self._split_by_decisions(group)
                 if len(runs) > 1:
-                    return [sub for run in runs for sub in self.rank(run, index + 1)]
+                    return self._rank_runs(runs, index + 1, code, reason)
             else:
                 keys = {team: getattr(self.records[team], code) for team in group}
                 runs = self._split(group, keys, TIEBREAKERS[code].higher_is_better)
                 if len(runs) > 1:
-                    return [sub for run in runs for sub in self.rank(run, index + 1)]
+                    return self._rank_runs(runs, index + 1, code, reason)
         # Level after every code: a recorded playoff or drawing of lots is the last word.
         runs = self._split_by_decisions(group)
-        return [sorted(run, key=_neutral_order) for run in runs]
+        if len(runs) > 1:
+            return self._rank_runs(runs, len(self.codes), _PLAYOFF, reason)
+        return [(sorted(group, key=_neutral_order), reason)]
+
+    def _rank_runs(self, runs: list[list], start: int, code: str, reason: str) -> list[tuple[list, str]]:
+        ranked = []
+        for number, run in enumerate(runs):
+            ranked += self.rank(run, start, reason if number == 0 else code)
+        return ranked
 
     @staticmethod
     def _split(group: list, keys: Mapping, higher_is_better: bool) -> list[list]:
@@ -213,10 +245,22 @@ class _Table:
         return runs
 
     def _split_by_decisions(self, group: list) -> list[list]:
-        index = self.decision_index
-        decided = sorted((team for team in group if team in index), key=index.__getitem__)
-        undecided = [team for team in group if team not in index]
-        return [[team] for team in decided] + ([undecided] if undecided else [])
+        """Layers of the recorded playoffs among ``group``: a winner above every team it beat, directly or not.
+
+        A step ladder (B beat C, then A beat B) gives A, B, C whatever order the playoffs are listed in.
+        Teams no playoff separates stay level in one layer; teams no playoff placed come last.
+        """
+        remaining = [team for team in group if team in self.decided]
+        undecided = [team for team in group if team not in self.decided]
+        layers = []
+        while remaining:
+            top = [team for team in remaining if not any((other, team) in self.beaten for other in remaining)]
+            if not top:
+                # The playoffs went round in a circle: they separate none of these teams.
+                top = remaining
+            layers.append(top)
+            remaining = [team for team in remaining if team not in top]
+        return layers + ([undecided] if undecided else [])
 
     def _head_to_head_keys(self, group: list) -> dict[Hashable, tuple[int, int, int]]:
         """Points, goal difference and goals scored in matches among ``group`` only."""
@@ -253,6 +297,8 @@ def standings(
     tiebreakers: Sequence[str] | None = None,
     adjustments: Mapping[Hashable, int] | None = None,
     tiebreak_decisions: Sequence[Hashable] | None = None,
+    playoff_results: Iterable[tuple[Hashable, Hashable]] = (),
+    withdrawn: Mapping[Hashable, str] | None = None,
 ) -> list[StandingsRow]:
     """Build a league table, best team first.
 
@@ -260,7 +306,15 @@ def standings(
     still level on every earlier code (default: points, goal difference, goals
     scored).  ``adjustments`` maps a team to points added (positive) or docked
     (negative) by a ruling.  ``tiebreak_decisions`` lists teams in the order a
-    recorded playoff or drawing of lots put them; it settles teams the codes left level.
+    recorded playoff or drawing of lots put them; ``playoff_results`` gives recorded
+    tiebreaker playoffs as (winner, loser) pairs.  Both settle only teams the codes
+    left level: a winner ranks above every team it beat, directly or through a team
+    it beat (a step ladder), whatever order the playoffs are listed in.
+
+    ``withdrawn`` maps a team that withdrew to the rule its ruling states
+    (``WITHDRAWAL_RULES``): "annulled" strikes all its results from the table, as if
+    never played; "results_stand" keeps them for its opponents.  Either way the team
+    is listed last with no position (``withdrawn=True``, ``position`` 0).
 
     >>> rows = standings(
     ...     ["Cienciano", "Melgar", "Aurora"],
@@ -271,8 +325,8 @@ def standings(
 
     Teams nothing separates share a position:
 
-    >>> [(r.position, r.team, r.tied) for r in standings(["B", "A"], [Result("A", "B", 1, 1)])]
-    [(1, 'A', True), (1, 'B', True)]
+    >>> [(r.position, r.team, r.tied, r.decided_by) for r in standings(["B", "A"], [Result("A", "B", 1, 1)])]
+    [(1, 'A', True, ''), (1, 'B', True, 'shared')]
     """
     codes = validate_tiebreakers(DEFAULT_TIEBREAKERS if tiebreakers is None else tiebreakers)
 
@@ -282,6 +336,13 @@ def standings(
             raise ValueError(f"Team {team!r} is listed twice in teams")
         records[team] = _Record()
     matches_by_team: dict[Hashable, list[Result]] = {team: [] for team in records}
+    withdrawn = dict(withdrawn or {})
+    for team, rule in withdrawn.items():
+        if team not in records:
+            raise ValueError(f"Unknown team {team!r} in withdrawn")
+        if rule not in WITHDRAWAL_RULES:
+            raise ValueError(f"Unknown withdrawal rule {rule!r} for {team!r}")
+    annulled = {team for team, rule in withdrawn.items() if rule == "annulled"}
 
     for result in results:
         home, away = result.home, result.away
@@ -291,23 +352,9 @@ def standings(
         if home == away:
             raise ValueError(f"Team {home!r} cannot play itself ({result})")
         _check_goals(result)
-        hg, ag = result.home_goals, result.away_goals
-        h, a = records[home], records[away]
-        h.played += 1
-        a.played += 1
-        h.goals_for += hg
-        h.goals_against += ag
-        a.goals_for += ag
-        a.goals_against += hg
-        if hg > ag:
-            h.wins += 1
-            a.losses += 1
-        elif hg < ag:
-            a.wins += 1
-            h.losses += 1
-        else:
-            h.draws += 1
-            a.draws += 1
+        if home in annulled or away in annulled:
+            continue
+        _count(records[home], records[away], result.home_goals, result.away_goals)
         matches_by_team[home].append(result)
         matches_by_team[away].append(result)
 
@@ -318,36 +365,91 @@ def standings(
     for team, record in records.items():
         record.points = record.wins * points_for_win + record.draws * points_for_draw + adjustments.get(team, 0)
 
-    decision_index: dict[Hashable, int] = {}
-    for index, team in enumerate(tiebreak_decisions or ()):
-        if team not in records:
-            raise ValueError(f"Unknown team {team!r} in tiebreak_decisions")
-        if team in decision_index:
-            raise ValueError(f"Team {team!r} is listed twice in tiebreak_decisions")
-        decision_index[team] = index
+    decided, beaten = _decisions(records, tiebreak_decisions or (), playoff_results)
 
     if not records:
         return []
-    table = _Table(records, matches_by_team, points_for_win, points_for_draw, decision_index, codes)
+    table = _Table(records, matches_by_team, points_for_win, points_for_draw, decided, beaten, codes)
     rows: list[StandingsRow] = []
-    for group in table.rank(list(records), 0):
-        position = len(rows) + 1
-        for team in group:
-            r = records[team]
-            rows.append(
-                StandingsRow(
-                    team=team,
-                    position=position,
-                    played=r.played,
-                    won=r.wins,
-                    drawn=r.draws,
-                    lost=r.losses,
-                    goals_for=r.goals_for,
-                    goals_against=r.goals_against,
-                    goal_difference=r.goal_difference,
-                    points=r.points,
-                    tied=len(group) > 1,
-                    adjustment=adjustments.get(team, 0),
-                )
+
+    def add(team, position, tied, decided_by, out=False):
+        r = records[team]
+        rows.append(
+            StandingsRow(
+                team=team,
+                position=position,
+                played=r.played,
+                won=r.wins,
+                drawn=r.draws,
+                lost=r.losses,
+                goals_for=r.goals_for,
+                goals_against=r.goals_against,
+                goal_difference=r.goal_difference,
+                points=r.points,
+                tied=tied,
+                adjustment=adjustments.get(team, 0),
+                decided_by=decided_by,
+                withdrawn=out,
             )
+        )
+
+    ranked = [team for team in records if team not in withdrawn]
+    for group, reason in table.rank(ranked, 0) if ranked else []:
+        position = len(rows) + 1
+        for number, team in enumerate(group):
+            add(team, position, len(group) > 1, reason if number == 0 else SHARED)
+    for team in sorted(withdrawn, key=_neutral_order):
+        add(team, 0, False, "", out=True)
     return rows
+
+
+def _count(home: _Record, away: _Record, home_goals: int, away_goals: int) -> None:
+    home.played += 1
+    away.played += 1
+    home.goals_for += home_goals
+    home.goals_against += away_goals
+    away.goals_for += away_goals
+    away.goals_against += home_goals
+    if home_goals > away_goals:
+        home.wins += 1
+        away.losses += 1
+    elif home_goals < away_goals:
+        away.wins += 1
+        home.losses += 1
+    else:
+        home.draws += 1
+        away.draws += 1
+
+
+def _decisions(records, tiebreak_decisions, playoff_results):
+    """(teams placed by a playoff or lots, {(winner, loser)}) from both ways of recording them."""
+    decided: set = set()
+    beaten: set = set()
+    listed: list = []
+    for team in tiebreak_decisions:
+        if team not in records:
+            raise ValueError(f"Unknown team {team!r} in tiebreak_decisions")
+        if team in listed:
+            raise ValueError(f"Team {team!r} is listed twice in tiebreak_decisions")
+        listed.append(team)
+    decided.update(listed)
+    # A listed order is a ladder: each team above every team after it.
+    beaten.update((above, below) for index, above in enumerate(listed) for below in listed[index + 1 :])
+    for winner, loser in playoff_results:
+        for team in (winner, loser):
+            if team not in records:
+                raise ValueError(f"Unknown team {team!r} in playoff_results")
+        if winner == loser:
+            raise ValueError(f"Team {winner!r} cannot beat itself in a playoff")
+        decided.update((winner, loser))
+        beaten.add((winner, loser))
+    # Transitive: a team that beat B also ranks above every team B beat.
+    changed = True
+    while changed:
+        changed = False
+        for winner, middle in list(beaten):
+            for other, loser in list(beaten):
+                if other == middle and winner != loser and (winner, loser) not in beaten:
+                    beaten.add((winner, loser))
+                    changed = True
+    return decided, beaten

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from ..models import GroupTeam, KnockoutRound, Match, Note, PointsAdjustment, Tie
+from ..presentation.results import MARK_LEGEND, tiebreak_reason
 from ..rules.knockout import Leg, TieOutcome, decide_tie
 from ..rules.match_results import counting_results
 from ..rules.standings import Result, StandingsRow, standings
@@ -45,12 +46,10 @@ class Mark:
     PROMOTED = "promoted"
     ADVANCES = "advances"
     UNDECIDED = "undecided"
+    WITHDRAWN = "withdrawn"
 
-    LEGEND = {
-        PROMOTED: ("P", "Promoted"),
-        ADVANCES: ("Q", "Went through to the next round"),
-        UNDECIDED: ("=", "Level at the cut-off; the sources do not say how the tie was settled"),
-    }
+    # {mark: (letter, meaning)}; the words are the presentation layer's.
+    LEGEND = MARK_LEGEND
 
 
 @dataclass
@@ -60,16 +59,27 @@ class TableRow:
     standing: StandingsRow
     team: object
     mark: str = ""
+    # Why this team is below the one above although level on points ("" when points separated them).
+    tiebreak: str = ""
 
     def __getattr__(self, name):
         return getattr(self.standing, name)
 
     @property
     def position_display(self):
+        """ "3", "1=" for a shared position, "" for a team that withdrew (it keeps no position)."""
+        if self.standing.withdrawn:
+            return ""
         return f"{self.standing.position}=" if self.standing.tied else str(self.standing.position)
 
     def as_dict(self):
-        return {**self.standing.as_dict(), "team": self.team, "mark": self.mark, "position": self.position_display}
+        return {
+            **self.standing.as_dict(),
+            "team": self.team,
+            "mark": self.mark,
+            "position": self.position_display,
+            "tiebreak": self.tiebreak,
+        }
 
 
 @dataclass
@@ -86,6 +96,11 @@ class GroupTable:
     @property
     def marks_used(self):
         return [(mark, *Mark.LEGEND[mark]) for mark in Mark.LEGEND if any(row.mark == mark for row in self.rows)]
+
+    @property
+    def tiebreak_notes(self):
+        """The table's footnotes on level teams: "Tayca Chilcal ahead of Amenaza Verde on head-to-head"."""
+        return [row.tiebreak for row in self.rows if row.tiebreak]
 
 
 def tie_outcome(tie, *, away_goals_rule=False) -> TieOutcome:
@@ -115,16 +130,19 @@ def tie_outcome(tie, *, away_goals_rule=False) -> TieOutcome:
     )
 
 
-def _tiebreak_decisions(playoff_rounds, away_goals_rule):
-    """Teams in the order the group's recorded tiebreaker playoffs put them: each winner above its loser."""
-    order = []
+def _playoff_results(playoff_rounds, away_goals_rule):
+    """(winner, loser) of every decided tie of the group's tiebreaker playoffs, in no meaningful order.
+
+    The engine ranks from these pairs alone (a winner above every team it beat, directly or not), so the table
+    cannot depend on the order in which the playoffs are listed.
+    """
+    pairs = []
     for playoff in playoff_rounds:
         for tie in playoff.ties.all():
             outcome = tie_outcome(tie, away_goals_rule=away_goals_rule)
-            for team in (outcome.winner, outcome.loser):
-                if team is not None and team not in order:
-                    order.append(team)
-    return order
+            if outcome.winner is not None and outcome.loser is not None:
+                pairs.append((outcome.winner, outcome.loser))
+    return pairs
 
 
 def group_table(group, *, playoff_rounds=None) -> GroupTable:
@@ -133,14 +151,21 @@ def group_table(group, *, playoff_rounds=None) -> GroupTable:
     Expects ``group`` fetched with ``GROUP_PREFETCH`` and ``select_related("season")``. A page that already holds
     the stage's knockout rounds (fetched with ``ROUND_PREFETCH``) may fetch the group with ``GROUP_ROWS_PREFETCH``
     and pass the group's tiebreaker rounds as ``playoff_rounds`` (see ``playoffs_of``), saving four queries.
+
+    A team that withdrew (``GroupTeam.withdrawal``) is listed last with no position; when its ruling annulled its
+    results, its matches get ``annulled = True`` so the fixtures list them as not counted.
     """
     if playoff_rounds is None:
         playoff_rounds = group.playoff_rounds.all()
-    teams = {entry.team_id: entry.team for entry in group.entries.all()}
+    entries = list(group.entries.all())
+    teams = {entry.team_id: entry.team for entry in entries}
+    withdrawn = {entry.team_id: entry.withdrawal for entry in entries if entry.withdrawal}
+    struck_out = {team_id for team_id, rule in withdrawn.items() if rule == GroupTeam.Withdrawal.ANNULLED}
     matches = list(group.matches.all())
     for match in matches:
         teams.setdefault(match.home_team_id, match.home_team)
         teams.setdefault(match.away_team_id, match.away_team)
+        match.annulled = bool({match.home_team_id, match.away_team_id} & struck_out)
     adjustments = {}
     for adjustment in group.points_adjustments.all():
         teams.setdefault(adjustment.team_id, adjustment.team)
@@ -148,13 +173,12 @@ def group_table(group, *, playoff_rounds=None) -> GroupTable:
     if not teams:
         return GroupTable(group=group)
 
-    results, incomplete = counting_results(matches)
+    results, incomplete = counting_results(match for match in matches if not match.annulled)
     # The engine ranks Team objects themselves, so teams it cannot separate are listed by name.
     results = [
         Result(teams[result.home], teams[result.away], result.home_goals, result.away_goals) for result in results
     ]
-    decided = _tiebreak_decisions(playoff_rounds, group.season.away_goals_rule)
-    decisions = [teams[team] for team in decided if team in teams]
+    playoffs = _playoff_results(playoff_rounds, group.season.away_goals_rule)
     ranked = standings(
         teams.values(),
         results,
@@ -162,10 +186,21 @@ def group_table(group, *, playoff_rounds=None) -> GroupTable:
         points_for_draw=group.draw_points,
         tiebreakers=group.tiebreakers,
         adjustments={teams[team_id]: points for team_id, points in adjustments.items()},
-        tiebreak_decisions=decisions,
+        playoff_results=[(teams[winner], teams[loser]) for winner, loser in playoffs if {winner, loser} <= set(teams)],
+        withdrawn={teams[team_id]: rule for team_id, rule in withdrawn.items()},
     )
     rows = [TableRow(standing=row, team=row.team) for row in ranked]
-    _mark_qualifiers(rows, promoted=group.places_promoted, advancing=group.places_advancing)
+    for above, row in zip(rows, rows[1:], strict=False):
+        if not row.standing.withdrawn and row.standing.decided_by:
+            row.tiebreak = tiebreak_reason(above.team.name, row.team.name, row.standing.decided_by)
+    _mark_qualifiers(
+        [row for row in rows if not row.standing.withdrawn],
+        promoted=group.places_promoted,
+        advancing=group.places_advancing,
+    )
+    for row in rows:
+        if row.standing.withdrawn:
+            row.mark = Mark.WITHDRAWN
     return GroupTable(group=group, rows=rows, incomplete=incomplete)
 
 

@@ -159,4 +159,4 @@ def clean_query(text):
 def search_teams(query):
     """Teams matching the query (accent, case and dot insensitive) and the season when it is a four-digit year."""
     season = Season.objects.filter(year=int(query)).first() if re.fullmatch(r"\d{4}", query) else None
-    return Team.objects.matching(query).order_by("name"), season
+    return Team.objects.matching(query).order_by("sort_name"), season

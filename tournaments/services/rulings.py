@@ -3,10 +3,18 @@
 Keywords, checked in this order (the first that appears decides the kind):
 - "abandoned" (and "after N minutes")                    -> abandoned, with the minute play stopped;
 - "suspended"                                            -> suspended;
+- "withdrew" / "withdrawn"                               -> the team withdrew; "annulled" in the note means its
+                                                            results were struck out, otherwise they stand;
+- "awarded a 3-0 win" / "awarded the match 3-0" / "walkover" -> a result awarded to the team named just before
+                                                            (a walkover counts in the table, it is not "not played");
 - "docked N points" / "deducted N pts"                   -> points docked (-N);
 - "received N pts" / "awarded N points"                  -> points awarded (+N);
 - "agreed to not play", "agreed not to play", "not played", "did not play" -> not played;
 - anything else is a plain note.
+A note that reads as two kinds that do not go together ("suspended" and "abandoned", "not played" and points
+awarded) is ambiguous: ``Ruling.ambiguous`` says so, for the import report, and the ruling is read the safe way,
+as a plain note that changes no result. An awarded result settles the match: "did not play ... awarded a 3-0
+win" is one walkover, and "abandoned ... awarded 3-0" an awarded result, neither ambiguous.
 The teams are the candidates' names found in the text (see team_names.find_teams). "X qualified", "X went
 through" or "X was declared ... winner" names the favoured team; "between X and Y" gives the two sides in order.
 """
@@ -20,6 +28,13 @@ ABANDONED = re.compile(r"\babandoned\b(?:\s+after\s+(\d+)\s+minutes)?", re.I)
 SUSPENDED = re.compile(r"\bsuspended\b", re.I)
 DOCKED = re.compile(r"\b(?:docked|deducted)\s+(?:of\s+)?(\d+)\s+(?:pts|points)\b", re.I)
 AWARDED = re.compile(r"\b(?:received|awarded)\s+(\d+)\s+(?:pts|points)\b(?P<source>\s+from\s+[^,.;]+)?", re.I)
+WITHDREW = re.compile(r"\bwithdr(?:ew|awn)\b", re.I)
+ANNULLED = re.compile(r"\bannull", re.I)
+AWARDED_RESULT = re.compile(
+    r"\bawarded\s+(?:(?:a|the)\s+)?(?:match\s+|result\s+)?(\d+)\s*[-–]\s*(\d+)(?:\s+(?:win|victory))?"
+    r"|\b(walkover)\b",
+    re.I,
+)
 NOT_PLAYED = re.compile(r"\b(?:agreed\s+(?:to\s+not|not\s+to)\s+play|not\s+played|did\s+not\s+play)\b", re.I)
 FAVOURED = re.compile(r"\s+(?:qualified|went\s+through|advanced|(?:was|were)\s+declared\b[^.;]*?\bwinners?\b)", re.I)
 AUTHORITY = re.compile(r"(?<![\w.])(F\.P\.F\.|FPF)(?!\w)")
@@ -27,6 +42,22 @@ DECLARED_SCORE = re.compile(r"declared the (?:match|result) ended (?:by )?(\d+-\
 SHOOTOUT = re.compile(r"shoot-?out winners? (?:by )?(\d+)-(\d+)", re.I)
 LEG = re.compile(r"\b(1st|first|2nd|second)\s+leg\b", re.I)
 SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z])")
+
+
+# In the order they take precedence.
+KINDS = (
+    ("abandoned", ABANDONED),
+    ("suspended", SUSPENDED),
+    ("withdrawn", WITHDREW),
+    ("awarded", AWARDED_RESULT),
+    ("points_docked", DOCKED),
+    ("points_awarded", AWARDED),
+    ("not_played", NOT_PLAYED),
+)
+# Kinds one ruling may state together without doubt: a withdrawal often says what became of the points.
+_GO_TOGETHER = {"withdrawn", "points_docked", "points_awarded"}
+# An awarded result is the last word on a match, whatever happened to it on the pitch before.
+_SETTLED_BY_AN_AWARD = ("abandoned", "suspended", "not_played")
 
 
 @dataclass
@@ -39,6 +70,9 @@ class Ruling:
     minute: int | None = None
     points: int | None = None
     shootout: tuple | None = None  # penalties (favoured team's, other's)
+    awarded_score: tuple | None = None  # an awarded result (favoured team's goals, other's)
+    withdrawal: str = ""  # for a withdrawal: "annulled" or "results_stand", as the note states
+    ambiguous: str = ""  # why the words did not settle the kind, for the import report
     decided_by: str = ""
     decision: str = ""
     reason: str = ""  # the sentence that awards or docks points
@@ -52,22 +86,38 @@ def read_ruling(text, candidates):
     leg = LEG.search(text)
     ruling.leg = (1 if leg.group(1).lower() in ("1st", "first") else 2) if leg else None
     ruling.favoured = next((name for _, end, name in mentions if FAVOURED.match(text, end)), None)
-    for kind, pattern in (
-        ("abandoned", ABANDONED),
-        ("suspended", SUSPENDED),
-        ("points_docked", DOCKED),
-        ("points_awarded", AWARDED),
-        ("not_played", NOT_PLAYED),
-    ):
-        found = pattern.search(text)
-        if found:
-            ruling.kind = kind
-            _read_details(ruling, kind, found, text, mentions)
-            break
+    found = {kind: match for kind, pattern in KINDS if (match := pattern.search(text))}
+    if "awarded" in found:
+        # "A did not play its match against C, who were awarded a 3-0 win": one walkover, counted in the table.
+        for kind in _SETTLED_BY_AN_AWARD:
+            found.pop(kind, None)
+    kinds = list(found)
+    if len(kinds) > 1 and not set(kinds) <= _GO_TOGETHER:
+        ruling.ambiguous = "reads as " + " and as ".join(kind.replace("_", " ") for kind in kinds)
+        return ruling
+    if kinds:
+        ruling.kind = kinds[0]
+        _read_details(ruling, kinds[0], found[kinds[0]], text, mentions)
     return ruling
 
 
 def _read_details(ruling, kind, found, text, mentions):
+    if kind == "withdrawn":
+        team = _named_before(text, found, mentions)
+        ruling.pair = (team,) if team else ()
+        ruling.withdrawal = "annulled" if ANNULLED.search(text) else "results_stand"
+        ruling.decision = f"{team} withdrew" + ("; all its results annulled" if ruling.withdrawal == "annulled" else "")
+        return
+    if kind == "awarded":
+        ruling.favoured = _named_before(text, found, mentions) or ruling.favoured
+        others = [name for _, _, name in mentions if name != ruling.favoured]
+        ruling.pair = tuple(dict.fromkeys([*others[:1], ruling.favoured])) if ruling.favoured else ()
+        if found.group(1) is not None:
+            ruling.awarded_score = (int(found.group(1)), int(found.group(2)))
+            ruling.decision = f"{ruling.favoured} awarded a {found.group(1)}-{found.group(2)} win"
+        else:
+            ruling.decision = f"{ruling.favoured} awarded the match"
+        return
     if kind in ("points_awarded", "points_docked"):
         team = _points_team(text, found, mentions)
         ruling.points = int(found.group(1)) * (1 if kind == "points_awarded" else -1)
@@ -126,6 +176,16 @@ def _sentence(text, position):
     return text[start:end].strip()
 
 
+def _named_before(text, found, mentions):
+    """The last team named before the verb in its sentence ("..., C, who were awarded"), else the first in it."""
+    start, end = _sentence_bounds(text, found.start())
+    before = [name for first, _, name in mentions if start <= first < found.start()]
+    if before:
+        return before[-1]
+    inside = [name for first, _, name in mentions if start <= first < end]
+    return inside[0] if inside else None
+
+
 def _points_team(text, found, mentions):
     """Who got the points: "awarded 3 points to X", else the last team named before the verb in its sentence."""
     after = re.match(r"\s+to\s+", text[found.end() :])
@@ -134,9 +194,4 @@ def _points_team(text, found, mentions):
         named = next((name for start, _, name in mentions if start == target), None)
         if named:
             return named
-    start, end = _sentence_bounds(text, found.start())
-    before = [name for first, _, name in mentions if start <= first < found.start()]
-    if before:
-        return before[-1]
-    inside = [name for first, _, name in mentions if start <= first < end]
-    return inside[0] if inside else None
+    return _named_before(text, found, mentions)

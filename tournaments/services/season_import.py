@@ -31,6 +31,7 @@ from ..models import (
     Tie,
     round_kind_from_name,
 )
+from ..models.validation import round_robin_shootout_error
 from ..text import fold
 from .article_parser import ArticleError, parse_article
 from .progression import import_progressions
@@ -42,6 +43,7 @@ RULING_STATUS = {
     "suspended": MatchStatus.SUSPENDED,
     "abandoned": MatchStatus.ABANDONED,
     "not_played": MatchStatus.NOT_PLAYED,
+    "awarded": MatchStatus.AWARDED,
 }
 
 
@@ -301,10 +303,28 @@ class _SeasonWriter:
         elif isinstance(section, KnockoutRound):
             note.knockout_round = section
         self.add(note, line.line)
+        if ruling.ambiguous:
+            self.report.warnings.append(
+                f"{self.article.path}:{line.line}: the ruling {ruling.ambiguous}, so it was kept as a plain note "
+                "that changes no result; set its kind in the admin"
+            )
         if ruling.kind in RULING_STATUS:
             self.apply_match_ruling(note, ruling, section, line.line)
+        elif ruling.kind == "withdrawn":
+            self.apply_withdrawal(ruling, section, line.line)
         elif ruling.points:
             self.apply_points(note, ruling, region, section, line.line)
+
+    def apply_withdrawal(self, ruling, section, line):
+        """The team's place in the group records the withdrawal, by the rule the note states."""
+        entry = next(
+            (row for row in self.rows[GroupTeam] if row.group is section and ruling.pair[:1] == (row.team.name,)),
+            None,
+        )
+        if entry is None:
+            self.report.warnings.append(f"{self.article.path}:{line}: a withdrawal that names no team of this group")
+            return
+        entry.withdrawal = ruling.withdrawal
 
     def apply_match_ruling(self, note, ruling, section, line):
         if len(ruling.pair) < 2:
@@ -337,6 +357,11 @@ class _SeasonWriter:
                 match = self.new_match(line, home, away, group=group, order=len(siblings), sides_known=False)
         match.status = RULING_STATUS[ruling.kind]
         match.minute_stopped = ruling.minute
+        if ruling.awarded_score and match.home_score is None:
+            favoured_home = match.home_team.name == ruling.favoured
+            match.home_score, match.away_score = ruling.awarded_score[:: 1 if favoured_home else -1]
+        elif ruling.kind == "awarded" and match.home_score is None:
+            self.report.warnings.append(f"{self.article.path}:{line}: a result awarded without its score")
         if ruling.shootout:
             first, second = ruling.shootout
             favoured_home = match.home_team.name == ruling.favoured
@@ -396,5 +421,7 @@ class _SeasonWriter:
         try:
             obj.clean_fields(exclude=exclude)
             obj.validate_constraints()
+            if isinstance(obj, Match) and (errors := round_robin_shootout_error(obj)):
+                raise ValidationError(errors)
         except ValidationError as error:
             self.error(line, f"{obj._meta.verbose_name}: " + " ".join(error.messages))

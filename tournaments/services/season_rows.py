@@ -49,7 +49,7 @@ SEASON_MODELS = [
 # Fields the article cannot express: editors set them in the admin and a re-import leaves them alone.
 UNMANAGED = {
     Season: {"points_for_win", "points_for_draw", "away_goals_rule"},
-    Group: {"points_for_win", "points_for_draw", "tiebreakers", "places_advancing"},
+    Group: {"points_for_win", "points_for_draw", "tiebreakers", "places_advancing", "shootouts"},
     Note: {"source"},
     Match: {"version"},
 }

@@ -227,12 +227,13 @@ def standings(client, url, anchor):
 
 
 def test_tables_match_the_hand_worked_values(client, sink):
+    # Pages print negative points with a true minus sign (U+2212); the CSV keeps a plain hyphen for spreadsheets.
     # Group A: A 2-0 B, B 1-1 C, C 0-1 A; B docked 3, C awarded 2: A 6, C 1+2 = 3, B 1-3 = -2.
     region_one = f"/seasons/{YEAR}/regional/i/"
     assert standings(client, region_one, "group-a") == [
         ("1", "KS A", "6"),
         ("2", "KS C", "3 (+2)"),
-        ("3", "KS B", "-2 (-3)"),
+        ("3", "KS B", "−2 (−3)"),
     ]
     # Group B: level on everything; the playoff (0-0 a.e.t., 4-3 on penalties) put I first.
     assert [row[:2] for row in standings(client, region_one, "group-b")] == [("1", "KS I"), ("2", "KS J")]
@@ -241,7 +242,7 @@ def test_tables_match_the_hand_worked_values(client, sink):
     assert standings(client, national, "final-group") == [
         ("1", "KS A", "6"),
         ("2", "KS E", "3"),
-        ("3", "KS I", "-1 (-1)"),
+        ("3", "KS I", "−1 (−1)"),
     ]
     rows = csv_rows(client.get(f"{national}?_export=csv&table=final-group"))
     assert [(row[1], row[9], row[10]) for row in rows[1:]] == [

@@ -26,7 +26,7 @@ class TeamListView(PageMixin, SingleTableMixin, FilterView):
     paginate_by = 50
 
     def get_queryset(self):
-        return selectors.teams_for_directory().order_by("name")
+        return selectors.teams_for_directory().order_by("sort_name")
 
     def get_table_kwargs(self):
         return {"caption": _("Every team in the archive")}

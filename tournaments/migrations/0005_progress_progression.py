@@ -34,7 +34,7 @@ def let_editors_enter_progressions(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tournaments', '0003_editors_group'),
+        ('tournaments', '0004_engine_rulings_and_sort_names'),
     ]
 
     operations = [

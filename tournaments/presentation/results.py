@@ -1,0 +1,107 @@
+"""Results in words: tie summaries, points adjustments, the standings legend and why level teams are ordered.
+
+Each sentence is one translatable string with named placeholders, built from the data the rules return
+(``TieOutcome``'s method and numbers, ``StandingsRow.decided_by``, a table row's mark). Templates reach these through
+the ``copaperu`` template library; exports call them directly.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..rules.standings import SHARED, TIEBREAKERS
+
+# U+2212, the minus sign typography uses in tables: "−3", not the hyphen of "-3".
+MINUS = "\u2212"
+
+
+def signed(number):
+    """A points change as a table prints it: "+3", "−3" (a true minus sign), "0".
+
+    >>> signed(-3), signed(4)
+    ('−3', '+4')
+    """
+    if number > 0:
+        return f"+{number}"
+    if number < 0:
+        return f"{MINUS}{-number}"
+    return "0"
+
+
+# The legend under a table, by mark: (letter, meaning). The letter means no mark relies on colour alone.
+MARK_LEGEND = {
+    "promoted": ("P", gettext_lazy("Promoted")),
+    "advances": ("Q", gettext_lazy("Went through to the next round")),
+    "undecided": ("=", gettext_lazy("Level at the cut-off; the sources do not say how the tie was settled")),
+    "withdrawn": ("W", gettext_lazy("Withdrew; no position")),
+}
+
+
+def tie_summary(outcome):
+    """How a tie was decided, from the winner's side: "3-2 on aggregate after extra time", "won 5-3 on penalties".
+
+    ``outcome`` is a ``rules.knockout.TieOutcome``; the sentence is built from its method and numbers only.
+    """
+    method = outcome.method
+    if method == "undecided":
+        return _("result not recorded") if outcome.aggregate is None else _("undecided")
+    if method == "ruling":
+        return _("by ruling of the %(authority)s") % {"authority": outcome.authority}
+    values = {"winner": outcome.winner_goals, "loser": outcome.loser_goals}
+    if method == "penalties":
+        values.update(won=outcome.penalties[0], lost=outcome.penalties[1])
+        if outcome.two_legged and outcome.after_extra_time:
+            text = _("%(winner)s-%(loser)s on aggregate after extra time, won %(won)s-%(lost)s on penalties")
+        elif outcome.two_legged:
+            text = _("%(winner)s-%(loser)s on aggregate, won %(won)s-%(lost)s on penalties")
+        elif outcome.after_extra_time:
+            text = _("%(winner)s-%(loser)s after extra time, won %(won)s-%(lost)s on penalties")
+        else:
+            text = _("%(winner)s-%(loser)s, won %(won)s-%(lost)s on penalties")
+    elif method == "away_goals":
+        if outcome.after_extra_time:
+            text = _("%(winner)s-%(loser)s on aggregate after extra time, won on away goals")
+        else:
+            text = _("%(winner)s-%(loser)s on aggregate, won on away goals")
+    elif outcome.two_legged:
+        if outcome.after_extra_time:
+            text = _("%(winner)s-%(loser)s on aggregate after extra time")
+        else:
+            text = _("%(winner)s-%(loser)s on aggregate")
+    elif outcome.after_extra_time:
+        text = _("%(winner)s-%(loser)s after extra time")
+    else:
+        text = _("%(winner)s-%(loser)s")
+    return text % values
+
+
+# Why a team sits below the level team above it, by the tiebreaker code that separated them.
+_AHEAD_ON = {
+    "goal_difference": gettext_lazy("%(above)s ahead of %(below)s on goal difference"),
+    "goals_for": gettext_lazy("%(above)s ahead of %(below)s on goals scored"),
+    "wins": gettext_lazy("%(above)s ahead of %(below)s on matches won"),
+    "goals_against": gettext_lazy("%(above)s ahead of %(below)s on goals conceded"),
+    "head_to_head": gettext_lazy("%(above)s ahead of %(below)s on head-to-head"),
+    "playoff": gettext_lazy("%(above)s ahead of %(below)s by playoff (or drawing of lots)"),
+}
+
+
+def tiebreak_reason(above, below, decided_by):
+    """Why ``below`` (a team name) is under ``above`` although level on points, or "" when points separated them.
+
+    ``decided_by`` is ``StandingsRow.decided_by``: a tiebreaker code, or ``SHARED`` when nothing did.
+    """
+    if decided_by == SHARED:
+        return _("%(above)s and %(below)s level on every criterion: shared position") % {
+            "above": above,
+            "below": below,
+        }
+    if decided_by in _AHEAD_ON:
+        return str(_AHEAD_ON[decided_by]) % {"above": above, "below": below}
+    if decided_by in TIEBREAKERS and decided_by != "points":
+        # A code added to the registry later still gets a sentence, with the registry's label.
+        return _("%(above)s ahead of %(below)s on %(rule)s") % {
+            "above": above,
+            "below": below,
+            "rule": TIEBREAKERS[decided_by].label.lower(),
+        }
+    return ""
