@@ -24,6 +24,10 @@ class TeamAdmin(EditorAdmin):
     search_fields = ["name"]
     folded_search_fields = ["search_name"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # A team's address is set once: links and search engines keep pointing at it after a name is corrected.
+        return ["slug"] if obj is not None else []
+
 
 class StageInline(EditorTabularInline):
     model = models.Stage

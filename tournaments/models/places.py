@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..text import fold, slug_for
+from ..text import fold, unique_slug
 
 
 class DepartmentManager(models.Manager):
@@ -53,7 +53,13 @@ class Team(models.Model):
         unique=True,
         help_text=_('As the club is known, with its town in brackets when needed: "Deportivo Municipal (Acoria)".'),
     )
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("The team's address on the site (/teams/<slug>/). Leave empty to have it made from the name."),
+    )
     search_name = models.CharField(max_length=100, editable=False, db_index=True)
 
     objects = TeamQuerySet.as_manager()
@@ -62,6 +68,14 @@ class Team(models.Model):
         ordering = ["name"]
         verbose_name = _("team")
         verbose_name_plural = _("teams")
+        constraints = [
+            # An empty slug has no URL: /sitemap.xml, the team list and search could not link the team.
+            models.CheckConstraint(
+                condition=~models.Q(slug=""),
+                name="team_slug_not_empty",
+                violation_error_message=_("A team needs an address on the site (slug)."),
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -69,11 +83,24 @@ class Team(models.Model):
     def save(self, *args, **kwargs):
         self.search_name = fold(self.name)
         if not self.slug:
-            self.slug = slug_for(self.name)
+            # Made once, here, for the admin, the importer and the shell alike; never remade afterwards, so a
+            # team's URL outlives a corrected name.
+            self.slug = self.free_slug(self.name)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("tournaments:team-detail", args=[self.slug])
+
+    def validate_constraints(self, exclude=None):
+        # An empty slug is filled in by save(), so "slug not empty" cannot fail for it: don't refuse the form.
+        if not self.slug:
+            exclude = {*(exclude or ()), "slug"}
+        super().validate_constraints(exclude=exclude)
+
+    @classmethod
+    def free_slug(cls, name):
+        """The slug a new team called `name` gets: transliterated, never empty, numbered when already taken."""
+        return unique_slug(name, lambda slug: cls.objects.filter(slug=slug).exists())
 
     def natural_key(self):
         return (self.name,)
