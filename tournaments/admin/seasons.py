@@ -90,7 +90,8 @@ class QualifierRegionFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         numbers = models.Region.objects.order_by("number").values_list("number", flat=True).distinct()
-        return [(number, f"Region {to_roman(number)}") for number in numbers]
+        # Values as strings, as they come back from the URL: Django's facet counts pass them to queryset() too.
+        return [(str(number), f"Region {to_roman(number)}") for number in numbers]
 
     def queryset(self, request, queryset):
         if self.value() and not self.value().isdigit():
