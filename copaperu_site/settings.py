@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from copaperu_site.cache_url import parse_cache_url
+from copaperu_site.files import owner_only_sqlite_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -116,7 +117,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    owner_only_sqlite_file(DATABASES["default"]["NAME"])
     # Several gunicorn workers share one file: WAL lets readers run beside a writer, and BEGIN IMMEDIATE takes
     # the write lock up front so a second writer waits (up to `timeout` seconds) instead of failing at its first
     # write with "database is locked" (a deferred transaction cannot wait for a lock it tries to upgrade).

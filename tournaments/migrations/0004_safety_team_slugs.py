@@ -7,9 +7,9 @@ from tournaments.text import unique_slug
 
 def fill_empty_slugs(apps, schema_editor):
     """Teams saved with an empty slug ("日本代表", "★★★") get one; every other slug stays as it is (URLs never change)."""
-    Team = apps.get_model("tournaments", "Team")
-    for team in Team.objects.filter(slug="").order_by("pk"):
-        team.slug = unique_slug(team.name, lambda slug: Team.objects.filter(slug=slug).exists())
+    teams = apps.get_model("tournaments", "Team").objects.using(schema_editor.connection.alias)
+    for team in teams.filter(slug="").order_by("pk"):
+        team.slug = unique_slug(team.name, lambda slug: teams.filter(slug=slug).exists())
         team.save(update_fields=["slug"])
 
 
