@@ -6,12 +6,15 @@ Django's admin writes a few `style="..."` attributes (hidden SVG sprites, widths
 """
 
 from axes.backends import AxesStandaloneBackend
+from axes.helpers import get_client_username
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import render
 from django.views.defaults import bad_request
+
+from .login_limits import account_locked
 
 ADMIN_STYLE_ALLOWANCE = {"style-src": [UNSAFE_INLINE]}
 
@@ -42,11 +45,17 @@ class SiteCSPMiddleware(CSPMiddleware):
 
 
 def lockout_response(request, original_response=None, credentials=None):
-    """The page a locked-out login gets: why, for how long, and who can lift it (HTTP 429)."""
+    """The page a locked-out login gets: why, for how long, and how to get back in (HTTP 429)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    username = get_client_username(request, credentials)
     context = {
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "cooloff_minutes": minutes,
+        # Locked for every address (login_limits.py), rather than for this address only.
+        "account_locked": account_locked(username),
+        "account_failure_limit": settings.LOGIN_ACCOUNT_FAILURE_LIMIT,
+        "account_window_minutes": int(settings.LOGIN_ACCOUNT_FAILURE_WINDOW.total_seconds() // 60),
+        "username": username,
         **admin.site.each_context(request),
     }
     return render(request, "admin/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
