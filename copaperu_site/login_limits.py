@@ -20,6 +20,7 @@ from axes.models import AccessFailureLog
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 
 def recent_failures(username):
@@ -74,4 +75,5 @@ class LiftAccountLockOnNewPassword:
             lift_account_lock(user.get_username())
 
     def get_help_text(self):
-        return ""
+        # Shown with the password rules on every password form, where it is worth knowing.
+        return _("A new password also lifts a lock on the account after too many failed logins.")

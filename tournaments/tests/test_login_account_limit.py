@@ -77,6 +77,8 @@ def test_a_new_password_set_by_an_administrator_lifts_the_account_lock(client, e
     chief = User.objects.create_superuser("chief", password="the chief's own password")
     admin_client = type(client)()
     admin_client.force_login(chief)
+    form = admin_client.get(f"/admin/auth/user/{editor.pk}/password/").content.decode()
+    assert "A new password also lifts a lock on the account after too many failed logins." in form
     response = admin_client.post(
         f"/admin/auth/user/{editor.pk}/password/",
         {"password1": "a brand new editor password", "password2": "a brand new editor password"},
