@@ -31,12 +31,4 @@ class Migration(migrations.Migration):
                 verbose_name="slug",
             ),
         ),
-        migrations.AddConstraint(
-            model_name="team",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("slug", ""), _negated=True),
-                name="team_slug_not_empty",
-                violation_error_message="A team needs an address on the site (slug).",
-            ),
-        ),
     ]

@@ -68,14 +68,6 @@ class Team(models.Model):
         ordering = ["name"]
         verbose_name = _("team")
         verbose_name_plural = _("teams")
-        constraints = [
-            # An empty slug has no URL: /sitemap.xml, the team list and search could not link the team.
-            models.CheckConstraint(
-                condition=~models.Q(slug=""),
-                name="team_slug_not_empty",
-                violation_error_message=_("A team needs an address on the site (slug)."),
-            )
-        ]
 
     def __str__(self):
         return self.name
@@ -90,12 +82,6 @@ class Team(models.Model):
 
     def get_absolute_url(self):
         return reverse("tournaments:team-detail", args=[self.slug])
-
-    def validate_constraints(self, exclude=None):
-        # An empty slug is filled in by save(), so "slug not empty" cannot fail for it: don't refuse the form.
-        if not self.slug:
-            exclude = {*(exclude or ()), "slug"}
-        super().validate_constraints(exclude=exclude)
 
     @classmethod
     def free_slug(cls, name):

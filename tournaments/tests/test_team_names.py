@@ -147,3 +147,22 @@ def test_the_admin_shows_an_existing_address_but_cannot_change_it(editor_client)
     response = editor_client.post(f"/admin/tournaments/team/{team.pk}/change/", {"name": "Wanka", "slug": "other"})
     assert response.status_code == 302
     assert Team.objects.get().slug == "wanka"
+
+
+def test_the_migration_gives_a_slug_to_teams_stored_without_one_and_leaves_the_rest():
+    import importlib
+    from types import SimpleNamespace
+
+    from django.db import connection
+
+    migration = importlib.import_module("tournaments.migrations.0004_safety_team_slugs")
+    # As the old code stored it (one at most: the slug is unique); bulk_create skips save(), which fills it now.
+    Team.objects.bulk_create([Team(name="日本代表", slug="", search_name="日本代表")])
+    Team.objects.create(name="Ri Ben Dai Biao")
+    Team.objects.create(name="Wanka", slug="an-old-address")
+    migration.fill_empty_slugs(apps, SimpleNamespace(connection=connection))
+    assert dict(Team.objects.values_list("name", "slug")) == {
+        "日本代表": "ri-ben-dai-biao-2",
+        "Ri Ben Dai Biao": "ri-ben-dai-biao",
+        "Wanka": "an-old-address",
+    }
