@@ -30,7 +30,7 @@ def slug_for(name):
     'ri-ben-dai-biao'
     """
     # fold() first, so Latin names keep the slugs they always had; Unidecode then spells what fold() leaves
-    # outside ASCII (Cyrillic, Greek, CJK, "ß"), which slugify() alone would silently drop.
+    # outside ASCII (Cyrillic, Greek, CJK, "Ø"), which slugify() alone would silently drop.
     return slugify(unidecode(fold(name)).replace(" - ", " "))
 
 
