@@ -5,13 +5,19 @@ Django's admin writes a few `style="..."` attributes (hidden SVG sprites, widths
 /admin/ gets `'unsafe-inline'` for styles; its scripts are all files and stay under `'self'`.
 """
 
+from urllib.parse import unquote
+
 from axes.backends import AxesStandaloneBackend
+from axes.helpers import get_client_username
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import admin
+from django.db import DataError
 from django.shortcuts import render
 from django.views.defaults import bad_request
+
+from .login_limits import account_locked
 
 ADMIN_STYLE_ALLOWANCE = {"style-src": [UNSAFE_INLINE]}
 
@@ -42,22 +48,30 @@ class SiteCSPMiddleware(CSPMiddleware):
 
 
 def lockout_response(request, original_response=None, credentials=None):
-    """The page a locked-out login gets: why, for how long, and who can lift it (HTTP 429)."""
+    """The page a locked-out login gets: why, for how long, and how to get back in (HTTP 429)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    username = get_client_username(request, credentials)
     context = {
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "cooloff_minutes": minutes,
+        # Locked for every address (login_limits.py), rather than for this address only.
+        "account_locked": account_locked(username),
+        "account_failure_limit": settings.LOGIN_ACCOUNT_FAILURE_LIMIT,
+        "account_window_minutes": int(settings.LOGIN_ACCOUNT_FAILURE_WINDOW.total_seconds() // 60),
+        "username": username,
         **admin.site.each_context(request),
     }
     return render(request, "admin/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
 
 
 class OversizedNumberMiddleware:
-    """A number too large for the database in a URL is the visitor's input, not our fault: answer 400, not 500.
+    """Input the database cannot even hold, in a URL, is the visitor's mistake, not ours: answer 400, not 500.
 
-    SQLite refuses integers past 64 bits with OverflowError wherever Django does not check the range itself (admin
-    changelist filters such as `?region=` followed by 30 nines, found by the URL fuzz test). No code of ours does
-    arithmetic that overflows, so during a request this error always means such input.
+    - SQLite refuses integers past 64 bits with OverflowError wherever Django does not check the range itself
+      (admin changelist filters such as `?region=` followed by 30 nines, found by the URL fuzz test). No code of
+      ours does arithmetic that overflows, so during a request this error always means such input.
+    - PostgreSQL refuses a NUL character in text with DataError (`?q=%00` on a changelist's search, found by the
+      admin fuzz test); only when the query string holds a NUL is that error taken for the visitor's.
     """
 
     def __init__(self, get_response):
@@ -68,6 +82,8 @@ class OversizedNumberMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, OverflowError):
+            return bad_request(request, exception)
+        if isinstance(exception, DataError) and "\x00" in unquote(request.META.get("QUERY_STRING", "")):
             return bad_request(request, exception)
         return None
 

@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from copaperu_site.cache_url import parse_cache_url
+from copaperu_site.files import owner_only_sqlite_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -116,7 +117,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    owner_only_sqlite_file(DATABASES["default"]["NAME"])
     # Several gunicorn workers share one file: WAL lets readers run beside a writer, and BEGIN IMMEDIATE takes
     # the write lock up front so a second writer waits (up to `timeout` seconds) instead of failing at its first
     # write with "database is locked" (a deferred transaction cannot wait for a lock it tries to upgrade).
@@ -138,6 +139,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not a rule for passwords: a new password lifts a per-account login lock (copaperu_site/login_limits.py).
+    {"NAME": "copaperu_site.login_limits.LiftAccountLockOnNewPassword"},
 ]
 
 LANGUAGE_CODE = "en"
@@ -219,6 +222,12 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # No start-up banner: commands' output (and tests reading it) stays as the commands wrote it.
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "copaperu_site.security.lockout_response"
+# Guesses spread over many addresses never reach the per-address limit: 20 wrong passwords for one account within an
+# hour, from anywhere, lock the account until an administrator lifts it (axes_reset_username, or a new password) or
+# the hour has passed. Axes cannot hold two limits, so a small handler adds this one (copaperu_site/login_limits.py).
+AXES_HANDLER = "copaperu_site.login_limits.AccountLimitHandler"
+LOGIN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_ACCOUNT_FAILURE_LIMIT", "20"))
+LOGIN_ACCOUNT_FAILURE_WINDOW = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_ACCOUNT_WINDOW_MINUTES", "60")))
 AXES_CLIENT_IP_CALLABLE = "copaperu_site.security.client_ip"
 # How many reverse proxies of ours stand in front of gunicorn (1 behind nginx): see security.client_ip.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))

@@ -11,8 +11,11 @@ class TournamentsConfig(AppConfig):
     def ready(self):
         from .admin import safety
         from .caching import archive_changed
+        from .models.text_rules import guard_text_fields
 
         safety.install()
+        # No invisible characters in any text of the archive (see models/text_rules.py).
+        guard_text_fields(self.get_models())
 
         # Any change to any of the archive's models invalidates every public page (see caching.py).
         for model in self.get_models():

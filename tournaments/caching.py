@@ -6,19 +6,28 @@ archive's write rate (an editor correcting a score) this is simple and always co
 pages a match appears on would be neither. The same version is the pages' ETag, so a browser or proxy that
 revalidates gets a 304 without the page being rendered or even read from the cache.
 
+A page is keyed by the query parameters its view reads (``query_parameters`` on the view class, or set by
+``reads_query_parameters`` on a function view), sorted; any other parameter is dropped from the request before the
+view runs, so `/seasons/2008/?x=1`, `?x=2`, ... are one cache entry and one body instead of one render each. A
+view that declares nothing keeps the whole query string (the safe default; a test requires every public page to
+declare its parameters).
+
 Writes that bypass signals (bulk_create, QuerySet.update, raw SQL) must run inside `one_invalidation()` (or call
 bump_archive_version() themselves); so should large deletes and imports, which would otherwise bump once per row.
 """
 
+import functools
 import hashlib
 import secrets
 import threading
 from contextlib import contextmanager
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 
@@ -70,8 +79,54 @@ def archive_changed(**kwargs):
     transaction.on_commit(bump_archive_version, robust=True)
 
 
+def reads_query_parameters(*names):
+    """Declare the query parameters a function view reads (class-based views set ``query_parameters``)."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapped(*args, **kwargs):
+            return view(*args, **kwargs)
+
+        wrapped.query_parameters = names
+        return wrapped
+
+    return decorate
+
+
+def declared_query_parameters(request):
+    """The parameter names the view for this path reads, or None when it does not say (or nothing resolves)."""
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return None
+    view = getattr(match.func, "view_class", match.func)
+    return getattr(view, "query_parameters", None)
+
+
+def canonical_query_string(query, names):
+    """Only the named parameters, sorted by name (each name's values in the order given), URL-encoded.
+
+    >>> canonical_query_string(QueryDict("x=1&sort=team&department=lima"), ("department", "sort"))
+    'department=lima&sort=team'
+    """
+    return urlencode([(name, value) for name in sorted(set(names)) for value in query.getlist(name)])
+
+
+def keep_declared_parameters(request):
+    """Drop the parameters the view does not read, so the page rendered (and its links) and its cache key are
+    those of the canonical URL."""
+    names = declared_query_parameters(request)
+    if names is None:
+        return
+    canonical = canonical_query_string(request.GET, names)
+    if canonical != request.META.get("QUERY_STRING", ""):
+        request.META["QUERY_STRING"] = canonical
+        request.GET = QueryDict(canonical)
+
+
 def page_cache_key(request, version):
     # The host and scheme matter to pages that print absolute URLs (sitemap, canonical links); the language to all.
+    # The query string is the canonical one (keep_declared_parameters ran first).
     url = request.build_absolute_uri()
     digest = hashlib.sha256(f"{request.LANGUAGE_CODE}|{url}".encode()).hexdigest()
     return f"{PAGE_KEY_PREFIX}:{version}:{digest}"
@@ -86,6 +141,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self._applies_to(request):
             return self.get_response(request)
+        keep_declared_parameters(request)
         # The day is part of the version: every table's citation line says the date it was retrieved.
         version = f"{archive_version()}-{timezone.localdate():%Y%m%d}"
         etag = f'"{version}-{request.LANGUAGE_CODE}"'

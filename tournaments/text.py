@@ -3,6 +3,7 @@
 import unicodedata
 
 from django.utils.text import slugify
+from unidecode import unidecode
 
 # The Spanish order of names lives with the football rules (which may not import Django); shared from here.
 from .rules.names import spanish_sort_code as spanish_sort_code
@@ -25,8 +26,34 @@ def fold(text):
 
 
 def slug_for(name):
-    """A URL slug without accents: "Deportivo Municipal (Huamanga)" -> "deportivo-municipal-huamanga"."""
-    return slugify(fold(name).replace(" - ", " "))
+    """A URL slug in plain ASCII: accents dropped, other scripts transliterated; may be empty ("★★★").
+
+    >>> slug_for("Deportivo Municipal (Huamanga)")
+    'deportivo-municipal-huamanga'
+    >>> slug_for("日本代表")
+    'ri-ben-dai-biao'
+    """
+    # fold() first, so Latin names keep the slugs they always had; Unidecode then spells what fold() leaves
+    # outside ASCII (Cyrillic, Greek, CJK, "Ø"), which slugify() alone would silently drop.
+    return slugify(unidecode(fold(name)).replace(" - ", " "))
+
+
+def unique_slug(name, taken, fallback="team", max_length=100):
+    """A non-empty slug for `name` that `taken(slug)` says is free, numbered from -2 when the plain one is not.
+
+    `taken` is a callable (slug -> bool), usually an exists() query. A name with nothing to spell ("★★★")
+    gets the fallback word. Raises nothing: some number is always free.
+
+    >>> unique_slug("Wanka!", {"wanka"}.__contains__)
+    'wanka-2'
+    """
+    base = slug_for(name)[:max_length].strip("-") or fallback
+    candidate, number = base, 1
+    while taken(candidate):
+        number += 1
+        suffix = f"-{number}"
+        candidate = base[: max_length - len(suffix)].rstrip("-") + suffix
+    return candidate
 
 
 _ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]

@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import views
+from .caching import reads_query_parameters
 from .sitemaps import SITEMAPS
 
 app_name = "tournaments"
@@ -20,5 +21,6 @@ urlpatterns = [
     path("teams/<slug:slug>/", views.TeamDetailView.as_view(), name="team-detail"),
     path("departments/<slug:slug>/", views.DepartmentDetailView.as_view(), name="department-detail"),
     path("search/", views.SearchView.as_view(), name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The sitemap index pages its sections with ?p=.
+    path("sitemap.xml", reads_query_parameters("p")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

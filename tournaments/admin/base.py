@@ -11,8 +11,11 @@ from contextlib import contextmanager
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponseRedirect
@@ -62,6 +65,22 @@ class KnownObjectAutocompletes:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class EditorChangeList(ChangeList):
+    """Django's changelist, with a malformed filter value (`?region__id__exact=abc`, `1.5`, `'`) treated as the
+    bad lookup it is: the editor lands on the unfiltered list with Django's "?e=1" notice instead of a 500.
+
+    Django does this for the lookups it builds itself and for FieldListFilter, but not for SimpleListFilter
+    subclasses, whose queryset() meets the raw value; catching it here covers every filter of every editors'
+    admin, including ones written later.
+    """
+
+    def get_queryset(self, request, exclude_parameters=None):
+        try:
+            return super().get_queryset(request, exclude_parameters)
+        except (ValueError, TypeError, ValidationError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
 class EditorAdmin(KnownObjectAutocompletes, VersionAdmin):
     form = EditorModelForm
     formfield_overrides = DATE_WIDGETS
@@ -72,6 +91,9 @@ class EditorAdmin(KnownObjectAutocompletes, VersionAdmin):
 
     # Lookups on folded text (Team.search_name); the typed words are folded the same way before matching.
     folded_search_fields = ()
+
+    def get_changelist(self, request, **kwargs):
+        return EditorChangeList
 
     def get_search_results(self, request, queryset, search_term):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)

@@ -25,6 +25,10 @@ class TeamAdmin(EditorAdmin):
     search_fields = ["name"]
     folded_search_fields = ["search_name"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # A team's address is set once: links and search engines keep pointing at it after a name is corrected.
+        return ["slug"] if obj is not None else []
+
 
 class StageInline(EditorTabularInline):
     model = models.Stage
@@ -89,7 +93,8 @@ class QualifierRegionFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         numbers = models.Region.objects.order_by("number").values_list("number", flat=True).distinct()
-        return [(number, f"Region {to_roman(number)}") for number in numbers]
+        # Values as strings, as they come back from the URL: Django's facet counts pass them to queryset() too.
+        return [(str(number), f"Region {to_roman(number)}") for number in numbers]
 
     def queryset(self, request, queryset):
         if self.value() and not self.value().isdigit():

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..text import fold, slug_for, spanish_sort_code
+from ..text import fold, spanish_sort_code, unique_slug
 
 
 class DepartmentManager(models.Manager):
@@ -59,7 +59,13 @@ class Team(models.Model):
         unique=True,
         help_text=_('As the club is known, with its town in brackets when needed: "Deportivo Municipal (Acoria)".'),
     )
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("The team's address on the site (/teams/<slug>/). Leave empty to have it made from the name."),
+    )
     search_name = models.CharField(max_length=100, editable=False, db_index=True)
     # Every list of teams orders by this: "Íntimo Cable Visión" before "Wanka" on SQLite and PostgreSQL alike.
     sort_name = models.CharField(max_length=400, editable=False, db_index=True, default="")
@@ -78,11 +84,18 @@ class Team(models.Model):
         self.search_name = fold(self.name)
         self.sort_name = spanish_sort_code(self.name)
         if not self.slug:
-            self.slug = slug_for(self.name)
+            # Made once, here, for the admin, the importer and the shell alike; never remade afterwards, so a
+            # team's URL outlives a corrected name.
+            self.slug = self.free_slug(self.name)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("tournaments:team-detail", args=[self.slug])
+
+    @classmethod
+    def free_slug(cls, name):
+        """The slug a new team called `name` gets: transliterated, never empty, numbered when already taken."""
+        return unique_slug(name, lambda slug: cls.objects.filter(slug=slug).exists())
 
     def natural_key(self):
         return (self.name,)

@@ -42,6 +42,8 @@ class PageMixin:
     """
 
     max_per_page = 200
+    # The query parameters the page reads; the public-page cache keys on these alone and drops the rest (caching.py).
+    query_parameters = ("_export", "table")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)

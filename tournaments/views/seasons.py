@@ -63,6 +63,7 @@ class HomeView(PageMixin, TemplateView):
 
 class SeasonListView(PageMixin, ListView):
     template_name = "tournaments/season_list.html"
+    query_parameters = (*PageMixin.query_parameters, "page")
     paginate_by = 50
 
     def get_queryset(self):
@@ -103,6 +104,7 @@ class SeasonDetailView(PageMixin, TemplateView):
 
 class DepartmentalView(PageMixin, SingleTableMixin, FilterView):
     template_name = "tournaments/departmental.html"
+    query_parameters = (*PageMixin.query_parameters, "sort", "page", "per_page", "department", "region")
     table_class = QualifierTable
     filterset_class = QualifierFilter
     table_pagination = False

@@ -21,6 +21,7 @@ TEAMS_CRUMB = (_("Teams"), reverse_lazy("tournaments:team-list"))
 
 class TeamListView(PageMixin, SingleTableMixin, FilterView):
     template_name = "tournaments/team_list.html"
+    query_parameters = (*PageMixin.query_parameters, "sort", "page", "per_page", "department")
     table_class = TeamDirectoryTable
     filterset_class = TeamFilter
     paginate_by = 50
@@ -118,6 +119,7 @@ class DepartmentDetailView(PageMixin, TemplateView):
 
 class SearchView(PageMixin, TemplateView):
     template_name = "tournaments/search.html"
+    query_parameters = (*PageMixin.query_parameters, "q", "page")
     paginate_by = 50
 
     def get_context_data(self, **kwargs):

@@ -1,10 +1,8 @@
 """`manage.py restore_archive PATH`: replace the database's contents and media with a backup_archive file."""
 
-import tarfile
-
 from django.core.management.base import BaseCommand, CommandError
 
-from tournaments.services.backups import restore
+from tournaments.services.backups import BackupError, restore
 
 
 class Command(BaseCommand):
@@ -20,9 +18,7 @@ class Command(BaseCommand):
             if answer.strip().lower() != "yes":
                 raise CommandError("Restore cancelled; nothing was changed.")
         try:
-            manifest = restore(path)
-        except FileNotFoundError as error:
-            raise CommandError(f"No backup at {path}.") from error
-        except (tarfile.TarError, KeyError, ValueError) as error:
-            raise CommandError(f"{path} is not a backup_archive file ({error}); nothing was changed.") from error
+            manifest = restore(path, command="restore_archive")
+        except BackupError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(f"Restored {manifest['objects']} objects and {manifest['media_files']} media files.")
