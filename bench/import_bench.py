@@ -102,9 +102,10 @@ def setup_django(folder):
 
 
 def timed(function, *args, **kwargs):
-    start = time.perf_counter()
+    """(wall seconds, CPU seconds of this process, result): on a shared machine the CPU time is the steadier one."""
+    start, cpu = time.perf_counter(), time.process_time()
     result = function(*args, **kwargs)
-    return time.perf_counter() - start, result
+    return time.perf_counter() - start, time.process_time() - cpu, result
 
 
 def bench_size(folder, groups_per_region, teams_per_group):
@@ -114,7 +115,9 @@ def bench_size(folder, groups_per_region, teams_per_group):
     text, matches = synthetic_article(groups_per_region, teams_per_group)
     path = folder / f"synthetic_{matches}.txt"
     path.write_text(text, encoding="utf-8")
-    print(f"\n{matches} match lines ({len(text.splitlines())} lines, {len(text.encode()) / 1024:.0f} KB): {path.name}")
+    load = os.getloadavg()[0]
+    size = f"{len(text.splitlines())} lines, {len(text.encode()) / 1024:.0f} KB"
+    print(f"\n{matches} match lines ({size}): {path.name}, load average {load:.1f} on {os.cpu_count()} cores")
     first = text.split("\n")
     score_line = next(i for i, line in enumerate(first) if " 0-0 " in line or " 1-0 " in line)
     changed = "\n".join(first[:score_line] + [first[score_line].replace("-0 ", "-5 ", 1)] + first[score_line + 1 :])
@@ -125,8 +128,8 @@ def bench_size(folder, groups_per_region, teams_per_group):
         ("import with one score changed", changed, False),
     ]
     for label, article, dry_run in steps:
-        seconds, _ = timed(import_season, article, str(path), dry_run=dry_run, **_write_options(dry_run))
-        print(f"  {label:32} {seconds:7.2f} s  {seconds * 1000 / matches:6.2f} ms per match line")
+        seconds, cpu, _ = timed(import_season, article, str(path), dry_run=dry_run, **_write_options(dry_run))
+        print(f"  {label:32} {seconds:7.2f} s  {seconds * 1000 / matches:6.2f} ms per match line  (CPU {cpu:6.2f} s)")
     Season.objects.filter(year=YEAR).delete()
 
 

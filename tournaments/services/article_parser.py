@@ -7,6 +7,7 @@ list of Peru's departments; nothing names a team or a season.
 
 import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -14,6 +15,8 @@ from ..departments import DEPARTMENT_NAMES
 from ..text import fold, from_roman, to_roman
 
 DEPARTMENTS_BY_KEY = {fold(name): name for name in DEPARTMENT_NAMES}
+# A season names each club dozens of times; folding each name once keeps a large article's reading linear.
+folded = functools.lru_cache(maxsize=8192)(fold)
 STAGE_KINDS = ["district", "provincial", "departmental", "regional", "national"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october"]
 MONTHS += ["november", "december"]
@@ -242,13 +245,13 @@ def _number(text):
     return text.isdecimal() and text.isascii()
 
 
-def _score_at(tokens, index):
-    """How many tokens from `index` form a score ("2-1", "2 -1", "2- 1", "2 - 1"), and the two numbers."""
-    first = tokens[index].group()
+def _score_at(words, index):
+    """How many words from `index` form a score ("2-1", "2 -1", "2- 1", "2 - 1"), and the two numbers."""
+    first = words[index]
     head, dash, tail = first.partition("-")
     if dash and _number(head) and _number(tail):
         return 1, int(head), int(tail)
-    following = [token.group() for token in tokens[index + 1 : index + 3]]
+    following = words[index + 1 : index + 3]
     if dash and not tail and _number(head) and following and _number(following[0]):
         return 2, int(head), int(following[0])
     if _number(first) and following:
@@ -283,23 +286,29 @@ def score_line_parts(line):
 
     Returns None when the line is neither. The score is the first one with a name on each side, as written.
     """
-    tokens = list(re.finditer(r"\S+", line))
-    for index in range(1, len(tokens) - 1):
-        score = _score_at(tokens, index)
-        if score is None or index + score[0] >= len(tokens):
+    # Plain strings and offsets rather than a match object per word: a line of 250,000 words stays cheap.
+    words = line.split()
+    starts, position = [], 0
+    for word in words:
+        position = line.index(word, position)
+        starts.append(position)
+        position += len(word)
+    for index in range(1, len(words) - 1):
+        score = _score_at(words, index)
+        if score is None or index + score[0] >= len(words):
             continue
         width, home_score, away_score = score
-        away_start, away_end, extra = tokens[index + width].start(), len(line), None
+        away_start, away_end, extra = starts[index + width], len(line), None
         if line.endswith(")") and "(" in line[away_start:]:
             opening = line.rindex("(")
             read = extra_time_and_penalties(line[opening + 1 : -1])
             if read is not None and opening > away_start and line[opening - 1].isspace():
                 away_end, extra = opening, read
-        home = line[: tokens[index].start()].strip()
+        home = line[: starts[index]].strip()
         return home, line[away_start:away_end].strip(), home_score, away_score, extra
-    for index in range(1, len(tokens) - 1):
-        if tokens[index].group() == "v":
-            return line[: tokens[index].start()].strip(), line[tokens[index].end() :].strip(), None, None, None
+    for index in range(1, len(words) - 1):
+        if words[index] == "v":
+            return line[: starts[index]].strip(), line[starts[index] + 1 :].strip(), None, None, None
     return None
 
 
@@ -602,7 +611,8 @@ class _Parser:
     def check_not_repeated(self, section, entry):
         """The same two teams in the same round on the same day (or, undated, with the same home side) is one match
         written twice, not a second match."""
-        teams = frozenset((fold(entry.home), fold(entry.away))) if entry.date else (fold(entry.home), fold(entry.away))
+        teams = (folded(entry.home), folded(entry.away))
+        teams = frozenset(teams) if entry.date else teams
         key = (id(section), entry.round_number, teams, entry.date)
         first = self.match_keys.setdefault(key, entry.line)
         if first != entry.line:

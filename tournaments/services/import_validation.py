@@ -13,6 +13,7 @@ write transaction, so a dry run never holds the database's write lock:
 Every mistake is returned, none raised, so an editor sees them all at once.
 """
 
+from functools import cache
 from itertools import count
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -25,8 +26,18 @@ from .article_parser import LineError
 _UNKNOWN = None  # SQL's third truth value: a comparison with NULL
 
 
+@cache
+def _attname(model, name):
+    return model._meta.get_field(name).attname
+
+
+@cache
+def _foreign_keys(model):
+    return [field for field in model._meta.concrete_fields if isinstance(field, models.ForeignKey)]
+
+
 def _value(obj, name):
-    return getattr(obj, obj._meta.get_field(name).attname)
+    return getattr(obj, _attname(type(obj), name))
 
 
 def _compare(lookup, left, right):
@@ -118,11 +129,11 @@ class _StandInKeys:
 
 def reattach(obj):
     """Copy each related row's current key into the foreign key (assigning a parent before it had one leaves None)."""
-    for model_field in obj._meta.concrete_fields:
-        if isinstance(model_field, models.ForeignKey) and model_field.is_cached(obj):
-            related = model_field.get_cached_value(obj)
-            if related is not None:
-                setattr(obj, model_field.name, related)  # through the descriptor, which keeps the cached row
+    for model_field in _foreign_keys(type(obj)):
+        related = obj._state.fields_cache.get(model_field.name)
+        if related is not None:
+            # Straight into the instance: the descriptor would drop the cached row when the key changes.
+            obj.__dict__[model_field.attname] = related.pk
 
 
 def _prime(rows_by_model):
@@ -195,7 +206,7 @@ def validate_season_rows(rows_by_model, lines, new_teams=()):
         try:
             for obj in rows:
                 messages = []
-                foreign_keys = {f.name for f in obj._meta.concrete_fields if isinstance(f, models.ForeignKey)}
+                foreign_keys = {f.name for f in _foreign_keys(type(obj))}
                 for step, arguments, name_fields in ((obj.clean_fields, (foreign_keys,), True), (obj.clean, (), False)):
                     try:
                         step(*arguments)

@@ -11,7 +11,6 @@ that names the article and who imported it, and with one public-cache invalidati
 
 from pathlib import PurePath
 
-import reversion
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
@@ -37,8 +36,9 @@ from ..models import (
     TeamChange,
     Tie,
 )
-from ..text import fold
 from .article_parser import ArticleError, LineError, parse_article
+from .article_parser import folded as fold
+from .import_history import save_revision
 from .import_report import ImportReport, change_sentences, describe, removal_counts
 from .import_validation import reattach, validate_season_rows
 from .rulings import read_ruling
@@ -94,14 +94,12 @@ def import_season(text, path="article", *, dry_run=False, allow_removals=False, 
         if report.removed and not allow_removals:
             raise RemovalsNotAllowed(report)
         writer.keep_state_before()
-        with reversion.create_revision():
-            if user is not None:
-                reversion.set_user(user)
-            comment = (
-                _("Imported from the article %(file)s by %(who)s.") if who else _("Imported from the article %(file)s.")
-            )
-            reversion.set_comment(comment % {"file": PurePath(path).name, "who": who})
-            writer.write()
+        writer.write()
+        if who:
+            comment = _("Imported from the article %(file)s by %(who)s.") % {"file": PurePath(path).name, "who": who}
+        else:
+            comment = _("Imported from the article %(file)s.") % {"file": PurePath(path).name}
+        writer.record(comment, user)
         caching.archive_changed()
     return report
 
@@ -371,7 +369,7 @@ class _SeasonWriter:
         self.build()
         self.report.match_lines = sum(len(s.matches) for c in self.article.containers() for s in c.sections)
         existing = Season.objects.filter(year=self.article.year).first()
-        stored_rows = load_season(existing) if existing else []
+        self.stored_rows = stored_rows = load_season(existing) if existing else []
         renamed = self.rename_candidates(stored_rows)
         desired = keyed(obj for model in SEASON_MODELS for obj in self.rows[model])
         stored = keyed(stored_rows, renamed=renamed)
@@ -457,12 +455,8 @@ class _SeasonWriter:
             )
             without += [old for old in olds if str(old.pk) not in known]
         if without:
-            with reversion.create_revision():
-                reversion.set_comment(
-                    _("As it was before the import of %(file)s.") % {"file": PurePath(self.article.path).name}
-                )
-                for old in _children_first(without):
-                    reversion.add_to_revision(old)
+            comment = _("As it was before the import of %(file)s.") % {"file": PurePath(self.article.path).name}
+            save_revision(without, self.stored_rows, comment=comment)
 
     def write(self):
         """Write the plan (inside the caller's transaction and revision): remove, add, change, in bulk."""
@@ -487,14 +481,9 @@ class _SeasonWriter:
                     obj.version += 1  # so an admin form opened before the import is refused as stale
             names = [f.name for f in model._meta.concrete_fields if not f.primary_key]
             model.objects.bulk_update(objects, names, batch_size=200)
+
+    def record(self, comment, user):
+        """The import's one revision: every row it wrote, the season, and what their registrations follow."""
         written = [team for team, _line in self.new_teams] + self.created + [obj for obj, *_ in self.changed]
-        for obj in _children_first(written):
-            reversion.add_to_revision(obj)
-        reversion.add_to_revision(self.season)
-
-
-def _children_first(rows):
-    """Rows in the order to add them to a revision: a parent's registered follows (a group's matches) then find
-    their rows already there instead of reading and describing each again."""
-    order = {model: index for index, model in enumerate(SEASON_MODELS)}
-    return sorted(rows, key=lambda obj: -order.get(type(obj), len(order)))
+        season_rows = [obj for model in SEASON_MODELS for obj in self.rows[model]]
+        save_revision([*written, self.season], season_rows, comment=comment, user=user)
