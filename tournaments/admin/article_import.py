@@ -78,7 +78,7 @@ def _preview(text, filename, upload):
 def _announce(request, report):
     """The whole outcome: the counts, then each changed and removed row (the first LISTED_CHANGES of them)."""
     messages.success(request, report.summary())
-    listed = [*report.changed, *report.removed]
+    listed = [*report.changed, *(_("Removed: %(row)s") % {"row": row} for row in report.removed)]
     for line in listed[:LISTED_CHANGES]:
         messages.info(request, line)
     if len(listed) > LISTED_CHANGES:
