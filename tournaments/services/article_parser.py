@@ -202,6 +202,9 @@ class Article:
     def containers(self):
         return [*self.regions, self.national]
 
+    def match_line_count(self):
+        return sum(len(section.matches) for container in self.containers() for section in container.sections)
+
 
 def stage_dates(text):
     """(kind, month, day or None) for each "<kind> stage ... on <Month> [day]" within one sentence, in order.

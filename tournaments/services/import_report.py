@@ -214,7 +214,6 @@ class ImportReport:
     renames: list = field(default_factory=list)  # sentences
     splits: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
-    match_lines: int = 0
     dry_run: bool = False
 
     @property

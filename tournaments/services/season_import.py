@@ -6,7 +6,9 @@ admin's rules (import_validation.py). Every mistake is reported at once, as "PAT
 written. A dry run stops there: it only reads, outside any transaction, so it never holds the database's write
 lock. A confirmed import does it again inside one transaction and writes: new rows with bulk_create, changed
 rows with bulk_update, removed rows deleted (only with ``allow_removals``), all as ONE django-reversion revision
-that names the article and who imported it, and with one public-cache invalidation once it commits.
+that names the article and who imported it (import_history.py), and with one public-cache invalidation once it
+commits. Rows it removes, and changed rows with no History yet, are first kept in an "As it was before the import"
+revision: reversion only records rows that exist, and History should show a change with both values.
 """
 
 from pathlib import PurePath
@@ -367,7 +369,6 @@ class _SeasonWriter:
         if not self.article.year:
             raise ArticleError.collected(self.article.path, self.errors)
         self.build()
-        self.report.match_lines = sum(len(s.matches) for c in self.article.containers() for s in c.sections)
         existing = Season.objects.filter(year=self.article.year).first()
         self.stored_rows = stored_rows = load_season(existing) if existing else []
         renamed = self.rename_candidates(stored_rows)
@@ -459,7 +460,7 @@ class _SeasonWriter:
             save_revision(without, self.stored_rows, comment=comment)
 
     def write(self):
-        """Write the plan (inside the caller's transaction and revision): remove, add, change, in bulk."""
+        """Write the plan inside the caller's transaction: remove, then add, then change, in bulk per model."""
         for model in reversed(SEASON_MODELS):
             doomed = [obj.pk for obj in self.removed if type(obj) is model]
             if doomed:

@@ -84,7 +84,8 @@ def natural_key(obj):
     if isinstance(obj, Match):
         return (*_where(obj), obj.home_team.name, obj.away_team.name, obj.round_number, obj.leg)
     if isinstance(obj, Note):
-        return (*_note_place(obj), obj.text)
+        # By its place and position there, not its words: a reworded note is the same note, corrected in place.
+        return (*_note_place(obj), obj.order)
     if isinstance(obj, PointsAdjustment):
         return (place(obj.region), obj.group.name if obj.group else "", obj.team.name)
     raise TypeError(obj)

@@ -11,7 +11,7 @@ from reversion.models import Version
 
 from tournaments import caching
 from tournaments.management.commands.build_fixtures import SEEDS
-from tournaments.models import Match, Qualifier, Season, Team
+from tournaments.models import Match, Note, Qualifier, Season, Team
 from tournaments.services.season_import import MAX_ARTICLE_BYTES
 from tournaments.services.season_rows import season_dump
 
@@ -214,3 +214,21 @@ def test_the_importer_reads_hostile_lines_as_text(tmp_path):
     with pytest.raises(ArticleError) as refused:
         parse_article("= 1990 Copa Perú =\n==National Stage==\n===Final===\n" + "1" * 200_000 + "\n", "digits.txt")
     assert refused.value.line == 4 and "is not a match line" in refused.value.reason
+
+
+def test_a_reworded_note_and_a_new_team_order_update_their_rows_in_place(tmp_path, shipped_seasons):
+    note = Note.objects.get(season__year=2008, text__startswith="The 2nd leg between Unión Huaral")
+    reworded = SEED_2008.replace("with the crowd in the first game.", "with the crowd in the first leg.")
+    lines = reworded.splitlines()
+    first, second = lines.index("| Junín | Wanka | Huancayo |"), lines.index("| Sport Huancayo | Huancayo | |")
+    lines[first], lines[second] = "| Junín | Sport Huancayo | Huancayo |", "| Wanka | Huancayo | |"
+    code, out, err, path = run(tmp_path, "\n".join(lines) + "\n")
+    assert (code, err) == (0, ""), err
+    assert "would be removed" not in out and "removed:" not in out
+    assert Note.objects.get(pk=note.pk).text.endswith(
+        "with the crowd in the first leg. Cable Visión qualified for the next round"
+    )
+    orders = dict(
+        Qualifier.objects.filter(season__year=2008, department__name="Junín").values_list("team__name", "order")
+    )
+    assert orders["Sport Huancayo"] < orders["Wanka"]
