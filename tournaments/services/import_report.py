@@ -247,8 +247,10 @@ class ImportReport:
             out = [_("Copa Perú %(year)s: dry run, nothing written") % {"year": self.year}]
         else:
             out = [_("Copa Perú %(year)s: imported") % {"year": self.year}]
-        if self.removed:
+        if self.removed and self.dry_run:
             out.append(self.removal_sentence())
+        elif self.removed:
+            out.append(_("This import removed %(rows)s.") % {"rows": self.removal_summary})
         if not self.has_changes:
             out.append(_("No changes."))
         for sign, rows in (("+", self.created), ("~", self.changed), ("-", self.removed)):

@@ -141,7 +141,7 @@ def test_an_article_that_removes_rows_is_refused_without_allow_removals(tmp_path
 def test_allowed_removals_are_one_revision_that_recover_deleted_brings_back(tmp_path, shipped_seasons, admin_client):
     before = season_dump(2008)
     code, out, err, path = run(tmp_path, "= 2008 Copa Perú =\n", "--allow-removals")
-    assert code == 0 and "This article would remove " in out
+    assert code == 0 and "This import removed 5 stages, 8 regions, " in out
     assert not Qualifier.objects.filter(season__year=2008).exists()
     deleted = Version.objects.get_deleted(Match)
     assert deleted.count() == 7
