@@ -6,6 +6,7 @@ archive's write rate (an editor correcting a score) this is simple and always co
 pages a match appears on would be neither. The same version is the pages' ETag, so a browser or proxy that
 revalidates gets a 304 without the page being rendered or even read from the cache.
 
+<<<<<<< HEAD
 A page is keyed by the query parameters its view reads (``query_parameters`` on the view class, or set by
 ``reads_query_parameters`` on a function view), sorted; any other parameter is dropped from the request before the
 view runs, so `/seasons/2008/?x=1`, `?x=2`, ... are one cache entry and one body instead of one render each. A
@@ -14,6 +15,11 @@ declare its parameters).
 
 Writes that bypass signals (bulk_create, QuerySet.update, raw SQL) must run inside `one_invalidation()` (or call
 bump_archive_version() themselves); so should large deletes and imports, which would otherwise bump once per row.
+=======
+Writes that bypass signals (bulk_create, QuerySet.update, raw SQL) must call `archive_changed()` (inside
+`one_invalidation()` when they are part of a larger write); large deletes and imports run inside `one_invalidation()`,
+which would otherwise bump once per row.
+>>>>>>> importer
 """
 
 import functools
@@ -55,28 +61,45 @@ _batch = threading.local()
 
 @contextmanager
 def one_invalidation():
-    """Bump the archive version once for everything written inside the block (bulk_create included)."""
-    outer = getattr(_batch, "active", False)
-    _batch.active = True
+    """Batch the invalidations of everything written inside the block into one, made once the writes commit.
+
+    Inside the block a save or delete only notes that the archive changed; so does an explicit
+    ``archive_changed()``, which writes that send no signals (bulk_create, bulk_update, QuerySet.update) must call.
+    When the outermost block ends, the archive is invalidated once if anything changed (see ``_invalidate``):
+    wrapped around the import's transaction, that is one bump right after the commit. A block that wrote nothing
+    (a dry run, an import with no changes) invalidates nothing.
+    """
+    if getattr(_batch, "active", False):
+        yield
+        return
+    _batch.active, _batch.changed = True, False
     try:
         yield
     finally:
-        _batch.active = outer
-        if not outer:
-            archive_changed()
+        changed = _batch.changed
+        _batch.active = _batch.changed = False
+        if changed:
+            _invalidate()
 
 
 def archive_changed(**kwargs):
-    """Signal receiver: invalidate now, and again once the transaction commits.
+    """Signal receiver (and the call for writes that send none): invalidate, or note it inside one_invalidation()."""
+    if getattr(_batch, "active", False):
+        _batch.changed = True
+        return
+    _invalidate()
+
+
+def _invalidate():
+    """Bump the version now, and inside a transaction once more when it commits.
 
     The first bump makes the change visible at once (and inside tests, which never commit). The second closes a
     race: a request that read the new version while the editor's transaction was still open rendered the old
-    data under the new key; the bump after commit retires that key.
+    data under the new key; the bump after commit retires that key. Outside a transaction one bump is enough.
     """
-    if getattr(_batch, "active", False):
-        return
     bump_archive_version()
-    transaction.on_commit(bump_archive_version, robust=True)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(bump_archive_version, robust=True)
 
 
 def reads_query_parameters(*names):

@@ -51,7 +51,10 @@ def region_team_error(region, team):
     allowed = region_team_ids(region)
     if not allowed or team.pk in allowed:
         return None
-    departments = " or ".join(str(department) for department in region.departments.order_by("name"))
+    # An importer validating a region it has not saved yet hands over the departments it is about to store.
+    pending = getattr(region, "pending_departments", None)
+    listed = sorted(pending, key=str) if pending is not None else region.departments.order_by("name")
+    departments = " or ".join(str(department) for department in listed)
     return _("%(team)s is not in Region %(numeral)s: it did not qualify from %(departments)s.") % {
         "team": team,
         "numeral": region.numeral,
@@ -137,7 +140,7 @@ def _penalties_need_level_scores(match):
         return {}
     if match.leg == 1:
         return {"home_penalties": _("Penalties are only taken after the second leg.")}
-    first = tie.matches.exclude(pk=match.pk).filter(leg=1).first()
+    first = other_leg(match, 1)
     if first is None or not (first.score_known and match.score_known):
         return {}
     goals = {match.home_team_id: match.home_score, match.away_team_id: match.away_score}
@@ -180,12 +183,25 @@ def _date_errors(match):
             % {"date": match.date.isoformat(), "year": match.season.year}
         }
     if match.tie_id and match.leg in (1, 2):
-        other = match.tie.matches.exclude(pk=match.pk).filter(leg=3 - match.leg, date__isnull=False).first()
+        other = other_leg(match, 3 - match.leg, dated=True)
         if other is not None:
             first, second = (match.date, other.date) if match.leg == 1 else (other.date, match.date)
             if message := leg_order_error(first, second):
                 return {"date": message}
     return {}
+
+
+def other_leg(match, leg, *, dated=False):
+    """The tie's match of that leg other than this one (with a date, if asked), or None.
+
+    An importer validating a whole season before writing it sets ``pending_matches`` on the tie: the legs it is
+    about to store, which the database does not hold yet.
+    """
+    pending = getattr(match.tie, "pending_matches", None)
+    if pending is not None:
+        return next((m for m in pending if m is not match and m.leg == leg and not (dated and m.date is None)), None)
+    others = match.tie.matches.exclude(pk=match.pk).filter(leg=leg)
+    return (others.filter(date__isnull=False) if dated else others).first()
 
 
 def leg_order_error(first, second):

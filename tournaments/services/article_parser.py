@@ -5,7 +5,9 @@ No ORM here: the result carries every fact with the line it came from, so the im
 list of Peru's departments; nothing names a team or a season.
 """
 
+import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -13,6 +15,8 @@ from ..departments import DEPARTMENT_NAMES
 from ..text import fold, from_roman, to_roman
 
 DEPARTMENTS_BY_KEY = {fold(name): name for name in DEPARTMENT_NAMES}
+# A season names each club dozens of times; folding each name once keeps a large article's reading linear.
+folded = functools.lru_cache(maxsize=8192)(fold)
 STAGE_KINDS = ["district", "provincial", "departmental", "regional", "national"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october"]
 MONTHS += ["november", "december"]
@@ -28,24 +32,16 @@ TOP_SECTIONS = {
 # Words that may stand lower-case inside a club's name ("Señor de Puelles").
 NAME_CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e"}
 
-HEADING = re.compile(r"^(=+)\s*(.*?)\s*=+\s*$")
+# Every pattern here runs in time linear in the line: no pattern has two unbounded quantifiers that can trade
+# characters (an article upload must not hold a worker for minutes). Headings, match lines and the stage dates are
+# read by hand instead (see read_heading_line, read_score_line, stage_dates); bench/import_bench.py times them.
 DATE_LINE = re.compile(r"^\d{4}-\d+-\d+$")
-EXTRA = r"a\.e\.t\.|\d+\s*-\s*\d+ pen\.|a\.e\.t\., \d+\s*-\s*\d+ pen\."
-SCORE_LINE = re.compile(
-    rf"^(?P<home>.+?)\s+(?P<hs>\d+)\s*-\s*(?P<as>\d+)\s+(?P<away>.+?)(?:\s+\((?P<extra>{EXTRA})\))?$"
-)
-UNKNOWN_SCORE_LINE = re.compile(r"^(?P<home>.+?)\s+v\s+(?P<away>.+)$")
-BAD_SCORE = re.compile(r"(?:^|\s)(\S*\d\S*-\S*|\S*-\S*\d\S*)(?:\s|$)")
-PENALTIES = re.compile(r"(\d+)\s*-\s*(\d+) pen\.")
 REGION_SENTENCE = re.compile(r"^Region ([IVXLC]+) includes qualified teams from (.+?) region\.\s*(.*)$", re.I)
 TEAM_CHANGE_HEADING = re.compile(r"^(promoted to|relegated from) (\d{4}) (primera|segunda) division$")
-STAGE_DATE = re.compile(
-    r"\b(district|provincial|departmental|departamental|regional|national) stage\b[^.]*?\bon ("
-    + "|".join(MONTHS)
-    + r")\b(?: (\d{1,2})\b)?",
-    re.I,
-)
-STAGE_MENTION = re.compile(r"\b(district|provincial|departmental|departamental|regional|national) stage", re.I)
+STAGE_WORDS = "district|provincial|departmental|departamental|regional|national"
+STAGE_MENTION = re.compile(rf"\b({STAGE_WORDS}) stage", re.I)
+STAGE_MENTION_WORD = re.compile(rf"\b({STAGE_WORDS}) stage\b", re.I)
+ON_MONTH = re.compile(r"\bon (" + "|".join(MONTHS) + r")\b(?: (\d{1,2})\b)?", re.I)
 PLACES = re.compile(r"\b(one|two|three|four|five|\d+) teams? qualif", re.I)
 # A knockout region where both teams of its final go on: "This region played as a knockout cup system and the
 # finalists qualified."
@@ -53,12 +49,41 @@ FINALISTS = re.compile(r"\bfinalists qualif", re.I)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
-class ArticleError(Exception):
-    """Bad input, reported as "PATH:LINE: reason" so an editor can go straight to the line."""
+@dataclass(frozen=True, order=True)
+class LineError:
+    """One mistake of an article: its line and the sentence that explains it."""
 
-    def __init__(self, path, line, reason):
-        super().__init__(f"{path}:{line}: {reason}")
-        self.path, self.line, self.reason = path, line, reason
+    line: int
+    reason: str
+
+    def text(self, path):
+        return f"{path}:{self.line}: {self.reason}"
+
+
+class ArticleError(Exception):
+    """Bad input, reported as "PATH:LINE: reason" so an editor can go straight to the line.
+
+    Carries every mistake found in the article (``errors``, in line order, one "PATH:LINE: reason" line each);
+    ``line`` and ``reason`` are the first one's.
+    """
+
+    def __init__(self, path, line, reason, *, more=()):
+        self.path = path
+        self.errors = sorted({LineError(line, reason), *more})
+        self.line, self.reason = self.errors[0].line, self.errors[0].reason
+        super().__init__("\n".join(self.lines()))
+
+    @classmethod
+    def collected(cls, path, errors):
+        first, *rest = sorted(set(errors))
+        return cls(path, first.line, first.reason, more=rest)
+
+    def lines(self):
+        return [error.text(self.path) for error in self.errors]
+
+
+class _SkipLine(Exception):
+    """Raised inside the parser to drop the line just reported and go on with the next one."""
 
 
 @dataclass
@@ -163,19 +188,139 @@ class Article:
     national: Container = field(default_factory=lambda: Container(None, 0))
     see_also: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # LineError, every mistake found; the article is unusable if any
 
     def stages(self):
         """(kind, month, day) for each stage the article mentions, in the competition's order."""
         text = "\n".join(self.summary)
         kinds = {_stage_kind(found.group(1)) for found in STAGE_MENTION.finditer(text)} | set(self.stage_text)
         dates = {}
-        for found in STAGE_DATE.finditer(text):
-            month = MONTHS.index(found.group(2).lower()) + 1
-            dates.setdefault(_stage_kind(found.group(1)), (month, int(found.group(3)) if found.group(3) else None))
+        for kind, month, day in stage_dates(text):
+            dates.setdefault(kind, (month, day))
         return [(kind, *dates.get(kind, (None, None))) for kind in STAGE_KINDS if kind in kinds]
 
     def containers(self):
         return [*self.regions, self.national]
+
+    def match_line_count(self):
+        return sum(len(section.matches) for container in self.containers() for section in container.sections)
+
+
+def stage_dates(text):
+    """(kind, month, day or None) for each "<kind> stage ... on <Month> [day]" within one sentence, in order.
+
+    A stage mention takes the first "on <Month>" after it before the next full stop; the next mention is looked
+    for after that date. Two passes of simple patterns and a walk over their hits: linear in the text, where a
+    single pattern with a lazy gap up to the full stop would rescan the sentence for every mention.
+    """
+    dates = list(ON_MONTH.finditer(text))
+    stops = [index for index, char in enumerate(text) if char == "."]
+    found, next_date, resume = [], 0, 0
+    for mention in STAGE_MENTION_WORD.finditer(text):
+        if mention.start() < resume:
+            continue
+        while next_date < len(dates) and dates[next_date].start() < mention.end():
+            next_date += 1
+        if next_date == len(dates):
+            break
+        date = dates[next_date]
+        stop = bisect.bisect_left(stops, mention.end())
+        if stop < len(stops) and stops[stop] < date.start():
+            continue  # the sentence ends before any date
+        month = MONTHS.index(date.group(1).lower()) + 1
+        found.append((_stage_kind(mention.group(1)), month, int(date.group(2)) if date.group(2) else None))
+        resume = date.end()
+    return found
+
+
+def heading_parts(line):
+    """(level, title) of a heading line such as "===Region IV===", or None; the title is stripped."""
+    if not line.startswith("="):
+        return None
+    level = len(line) - len(line.lstrip("="))
+    body = line.rstrip()
+    if len(body) == level or not body.endswith("="):
+        return None if len(body) != level else (level - 1, "") if level > 1 else None
+    return level, body[level:].rstrip("=").strip()
+
+
+def _number(text):
+    return text.isdecimal() and text.isascii()
+
+
+def _score_at(words, index):
+    """How many words from `index` form a score ("2-1", "2 -1", "2- 1", "2 - 1"), and the two numbers."""
+    first = words[index]
+    head, dash, tail = first.partition("-")
+    if dash and _number(head) and _number(tail):
+        return 1, int(head), int(tail)
+    following = words[index + 1 : index + 3]
+    if dash and not tail and _number(head) and following and _number(following[0]):
+        return 2, int(head), int(following[0])
+    if _number(first) and following:
+        if following[0].startswith("-") and _number(following[0][1:]):
+            return 2, int(first), int(following[0][1:])
+        if following[0] == "-" and len(following) > 1 and _number(following[1]):
+            return 3, int(first), int(following[1])
+    return None
+
+
+def extra_time_and_penalties(text):
+    """(after extra time, (home, away) penalties or None) for "a.e.t.", "4-3 pen.", "a.e.t., 4-3 pen."; else None."""
+    after_extra_time = text.startswith("a.e.t.")
+    rest = text[len("a.e.t.") :] if after_extra_time else text
+    if after_extra_time and not rest:
+        return True, None
+    if after_extra_time:
+        if not rest.startswith(", "):
+            return None
+        rest = rest[2:]
+    if not rest.endswith(" pen."):
+        return None
+    home, dash, away = rest[: -len(" pen.")].partition("-")
+    home, away = home.rstrip(), away.lstrip()
+    if not (dash and _number(home) and _number(away)):
+        return None
+    return after_extra_time, (int(home), int(away))
+
+
+def score_line_parts(line):
+    """(home, away, home score, away score, extra) of "Home 2-1 Away (a.e.t.)"; scores None for "Home v Away".
+
+    Returns None when the line is neither. The score is the first one with a name on each side, as written.
+    """
+    # Plain strings and offsets rather than a match object per word: a line of 250,000 words stays cheap.
+    words = line.split()
+    starts, position = [], 0
+    for word in words:
+        position = line.index(word, position)
+        starts.append(position)
+        position += len(word)
+    for index in range(1, len(words) - 1):
+        score = _score_at(words, index)
+        if score is None or index + score[0] >= len(words):
+            continue
+        width, home_score, away_score = score
+        away_start, away_end, extra = starts[index + width], len(line), None
+        if line.endswith(")") and "(" in line[away_start:]:
+            opening = line.rindex("(")
+            read = extra_time_and_penalties(line[opening + 1 : -1])
+            if read is not None and opening > away_start and line[opening - 1].isspace():
+                away_end, extra = opening, read
+        home = line[: starts[index]].strip()
+        return home, line[away_start:away_end].strip(), home_score, away_score, extra
+    for index in range(1, len(words) - 1):
+        if words[index] == "v":
+            return line[: starts[index]].strip(), line[starts[index] + 1 :].strip(), None, None, None
+    return None
+
+
+def bad_score(line):
+    """The first word that holds both a digit and a hyphen ("2-x"): what was probably meant as a score."""
+    for word in line.split():
+        if "-" in word and any(char.isdecimal() for char in word):
+            return word
+    return None
 
 
 def _stage_kind(word):
@@ -189,15 +334,35 @@ def cells_of(line):
 
 def looks_like_a_match(line):
     """A score line whose sides read like club names, not a sentence that happens to hold a score."""
-    found = SCORE_LINE.match(line)
-    if not found:
+    found = score_line_parts(line)
+    if not found or found[2] is None:
         return False
-    words = f"{found['home']} {found['away']}".split()
+    words = f"{found[0]} {found[1]}".split()
     return all(not word[0].isalpha() or word[0].isupper() or word in NAME_CONNECTORS for word in words)
 
 
-def parse_article(text, path="article"):
-    return _Parser(path).parse(text)
+def parse_article(text, path="article", *, strict=True):
+    """The article as dataclasses. With strict (the default) raises ArticleError listing every mistake; without,
+    returns what could be read with the mistakes in ``article.errors`` (the importer adds its own to them)."""
+    article = _Parser(path).parse(text)
+    if strict and article.errors:
+        raise ArticleError.collected(path, article.errors)
+    return article
+
+
+def _listed_names(text):
+    """ "Apurimac, Cusco, Madre de Dios and Puno" -> the four names (split by hand: linear in the text)."""
+    names = []
+    for part in text.split(","):
+        words = []
+        for word in part.split():
+            if word == "and" and words:
+                names.append(" ".join(words))
+                words = []
+            elif word != "and":
+                words.append(word)
+        names.append(" ".join(words))
+    return names
 
 
 class _Parser:
@@ -207,17 +372,28 @@ class _Parser:
         self.stack = []  # (heading level, Container | Section | ("matchday", number, group))
         self.in_infobox = False
         self.pending_date = None
-        self.order = {}
+        self.skipping_section = False  # under an unknown "==Section==", whose lines are not read
+        self.errors = []
+        self.match_keys = {}  # (section id, matchday, teams, date) -> line, to refuse a repeated match line
 
     def error(self, line, reason):
-        raise ArticleError(self.article.path, line, reason)
+        """Record a mistake and drop the line: the parser goes on, so an editor sees every mistake at once."""
+        self.errors.append(LineError(line, reason))
+        raise _SkipLine
 
     def parse(self, text):
         lines = text.splitlines()
         for number, raw in enumerate(lines, start=1):
-            self.read_line(number, raw.strip())
-        self.check_no_pending_date(len(lines))
-        self.check_infobox()
+            try:
+                self.read_line(number, raw.strip())
+            except _SkipLine:
+                pass
+        for check in (lambda: self.check_no_pending_date(len(lines)), self.check_infobox):
+            try:
+                check()
+            except _SkipLine:
+                pass
+        self.article.errors = self.errors
         return self.article
 
     # ----- headings -----
@@ -225,10 +401,12 @@ class _Parser:
         if not line:
             self.in_infobox = False
             return
-        heading = HEADING.match(line)
+        heading = heading_parts(line)
         if heading:
             self.in_infobox = False
-            self.read_heading(number, len(heading.group(1)), heading.group(2))
+            self.read_heading(number, *heading)
+        elif self.skipping_section:
+            return
         elif self.top == "intro" and line == "Infobox":
             self.in_infobox = True
         elif self.in_infobox and line.startswith("- ") and ":" in line:
@@ -257,18 +435,23 @@ class _Parser:
         self.check_no_pending_date(number)
         if level == 1:
             year = re.search(r"\b(\d{4})\b", name)
+            self.skipping_section = False
             if not year:
                 self.error(number, f"the title '{name}' has no year")
             self.article.year, self.article.year_line = int(year.group(1)), number
             return
         if level == 2:
             self.top = TOP_SECTIONS.get(fold(name))
+            self.stack = []
+            self.skipping_section = self.top is None
             if self.top is None:
                 expected = "Team changes, Departmental Stage, Regional Stage, National Stage or See also"
                 self.error(number, f"unknown section '{name}': expected {expected}")
-            self.stack = [(2, self.article.national)] if self.top == "national" else []
             if self.top == "national":
+                self.stack = [(2, self.article.national)]
                 self.article.national.line = number
+            return
+        if self.skipping_section:
             return
         while self.stack and self.stack[-1][0] >= level:
             self.stack.pop()
@@ -409,27 +592,38 @@ class _Parser:
 
     def read_match(self, number, line):
         section, matchday = self.current_section()
-        found = SCORE_LINE.match(line)
-        unknown = None if found else UNKNOWN_SCORE_LINE.match(line)
-        if not found and not unknown:
-            bad = BAD_SCORE.search(line)
+        found = score_line_parts(line)
+        if found is None:
+            self.pending_date = None
+            bad = bad_score(line)
             if bad:
-                self.error(number, f"the score '{bad.group(1)}' is not two numbers (expected e.g. 'Home 2-1 Away')")
-            self.error(number, f"'{line}' is not a match line: expected 'Home 2-1 Away' or 'Home v Away'")
-        match = found or unknown
-        home, away = match["home"].strip(), match["away"].strip()
-        scores = (int(found["hs"]), int(found["as"])) if found else (None, None)
-        entry = MatchLine(home, away, *scores, number, round_number=matchday)
-        extra = found["extra"] if found else None
+                self.error(number, f"the score '{bad}' is not two numbers (expected e.g. 'Home 2-1 Away')")
+            self.error(number, f"'{line[:80]}' is not a match line: expected 'Home 2-1 Away' or 'Home v Away'")
+        home, away, home_score, away_score, extra = found
+        entry = MatchLine(home, away, home_score, away_score, number, round_number=matchday)
         if extra:
-            entry.after_extra_time = "a.e.t." in extra
-            penalties = PENALTIES.search(extra)
-            if penalties:
-                entry.home_penalties, entry.away_penalties = int(penalties.group(1)), int(penalties.group(2))
+            entry.after_extra_time = extra[0]
+            if extra[1]:
+                entry.home_penalties, entry.away_penalties = extra[1]
         if self.pending_date:
             entry.date = self.pending_date[0]
             self.pending_date = None
+        self.check_not_repeated(section, entry)
         section.matches.append(entry)
+
+    def check_not_repeated(self, section, entry):
+        """The same two teams in the same round on the same day (or, undated, with the same home side) is one match
+        written twice, not a second match."""
+        teams = (folded(entry.home), folded(entry.away))
+        teams = frozenset(teams) if entry.date else teams
+        key = (id(section), entry.round_number, teams, entry.date)
+        first = self.match_keys.setdefault(key, entry.line)
+        if first != entry.line:
+            self.error(
+                entry.line,
+                f"the match {entry.home} v {entry.away} is already on line {first}, in the same round and on the same "
+                "day: remove one of the two lines",
+            )
 
     def read_paragraph(self, number, line):
         container = self.container()
@@ -451,7 +645,7 @@ class _Parser:
             self.error(
                 number, f"the sentence names Region {found.group(1)} under the heading Region {to_roman(region.number)}"
             )
-        for name in re.split(r",\s*|\s+and\s+", found.group(2)):
+        for name in _listed_names(found.group(2)):
             department = DEPARTMENTS_BY_KEY.get(fold(name))
             if department is None:
                 self.error(number, f"unknown department '{name.strip()}'")

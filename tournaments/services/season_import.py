@@ -1,16 +1,24 @@
-"""Create or update a season from an article, in one transaction, and say what changed.
+"""Create or update a season from an article, and say what changed, in the words of an editor.
 
-`import_season(text, path, dry_run=...)` parses first (nothing is written for a bad article), builds the rows the
-article describes as unsaved model instances, diffs them against the stored season by natural keys
-(season_rows.py) and then saves what is new or changed and deletes what the article no longer has. A dry run
-does all of it, validation included, and rolls back.
+`import_season(text, path, dry_run=...)` parses the article, builds the rows it describes as unsaved model
+instances, diffs them against the stored season by natural keys (season_rows.py) and holds every row to the
+admin's rules (import_validation.py). Every mistake is reported at once, as "PATH:LINE: reason", and nothing is
+written. A dry run stops there: it only reads, outside any transaction, so it never holds the database's write
+lock. A confirmed import does it again inside one transaction and writes: new rows with bulk_create, changed
+rows with bulk_update, removed rows deleted (only with ``allow_removals``), all as ONE django-reversion revision
+that names the article and who imported it (import_history.py), and with one public-cache invalidation once it
+commits. Rows it removes, and changed rows with no History yet, are first kept in an "As it was before the import"
+revision: reversion only records rows that exist, and History should show a change with both values.
 """
 
-from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
+from reversion.models import Version
 
+from .. import caching
 from ..models import (
     Department,
     Group,
@@ -31,9 +39,11 @@ from ..models import (
     Tie,
     round_kind_from_name,
 )
-from ..models.validation import round_robin_shootout_error
-from ..text import fold
-from .article_parser import ArticleError, parse_article
+from .article_parser import ArticleError, LineError, parse_article
+from .article_parser import folded as fold
+from .import_history import save_revision
+from .import_report import ImportReport, change_sentences, describe, removal_counts
+from .import_validation import reattach, validate_season_rows
 from .progression import import_progressions
 from .rulings import read_ruling
 from .season_rows import SEASON_MODELS, UNMANAGED, field_values, keyed, load_season
@@ -45,76 +55,75 @@ RULING_STATUS = {
     "not_played": MatchStatus.NOT_PLAYED,
     "awarded": MatchStatus.AWARDED,
 }
+# An article larger than any real season (the 2008 seed is 11 KB) is refused before it is read.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+# The admin imports within one web request (gunicorn kills a worker after 30 s); larger articles go through the
+# command. A full season is about 400 match lines; bench/import_bench.py times 10,000.
+MAX_WEB_MATCH_LINES = 3000
+COMMAND_USER = "import_season command"
 
 
-@dataclass
-class ImportReport:
-    year: int
-    created: list = field(default_factory=list)
-    changed: list = field(default_factory=list)
-    removed: list = field(default_factory=list)
-    new_teams: list = field(default_factory=list)
-    splits: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
-    dry_run: bool = False
+class RemovalsNotAllowed(Exception):
+    """The article would remove stored rows and the caller did not allow it; nothing was written."""
 
-    @property
-    def has_changes(self):
-        return bool(self.created or self.changed or self.removed)
-
-    def text(self):
-        return "\n".join(self.lines())
-
-    def lines(self):
-        verbs = ("would be created", "would be changed", "would be removed") if self.dry_run else ("created",)
-        if not self.dry_run:
-            verbs += ("changed", "removed")
-        out = [f"Copa Perú {self.year}: " + ("dry run, nothing written" if self.dry_run else "imported")]
-        if not self.has_changes:
-            out.append("No changes.")
-        for verb, sign, rows in zip(verbs, "+~-", (self.created, self.changed, self.removed), strict=True):
-            if rows:
-                out += [f"{len(rows)} {verb}:", *(f"  {sign} {row}" for row in rows)]
-        if self.new_teams:
-            out += [f"New teams (check the spelling): {', '.join(self.new_teams)}"]
-        out += [f"Team changes cell read as: {split}" for split in self.splits]
-        out += [f"Warning: {warning}" for warning in self.warnings]
-        return out
+    def __init__(self, report):
+        super().__init__(report.removal_sentence())
+        self.report = report
 
 
-class _DryRunRollback(Exception):
-    pass
+def too_large_sentence(size):
+    """The sentence for an article above MAX_ARTICLE_BYTES, `size` in bytes."""
+    return _("The article is %(size).1f MB; articles above %(limit)d MB are refused. Write one season per article.") % {
+        "size": size / 1024 / 1024,
+        "limit": MAX_ARTICLE_BYTES // 1024 // 1024,
+    }
 
 
-def import_season(text, path="article", *, dry_run=False):
-    """Import one article; raises ArticleError (nothing written) for bad input."""
-    article = parse_article(text, path)
-    report = ImportReport(year=article.year, dry_run=dry_run, warnings=list(article.warnings))
-    try:
-        with transaction.atomic():
-            _SeasonWriter(article, report).write()
-            if dry_run:
-                raise _DryRunRollback
-    except _DryRunRollback:
-        pass
+def import_season(text, path="article", *, dry_run=False, allow_removals=False, user=None, who=""):
+    """Import one article and return its ImportReport.
+
+    Raises ArticleError (every mistake, in line order; nothing written) for bad input, and RemovalsNotAllowed when
+    the article would remove stored rows without `allow_removals`. `user` (an editor) or `who` (a command's name)
+    goes into the revision with a comment naming the article.
+    """
+    if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+        raise ArticleError(path, 1, too_large_sentence(len(text.encode("utf-8"))))
+    article = parse_article(text, path, strict=False)
+    if dry_run:
+        return _SeasonWriter(article, dry_run=True).plan()
+    with caching.one_invalidation(), transaction.atomic():
+        writer = _SeasonWriter(article)
+        report = writer.plan()
+        if not report.has_changes:
+            return report
+        if report.removed and not allow_removals:
+            raise RemovalsNotAllowed(report)
+        writer.keep_state_before()
+        writer.write()
+        if who:
+            comment = _("Imported from the article %(file)s by %(who)s.") % {"file": PurePath(path).name, "who": who}
+        else:
+            comment = _("Imported from the article %(file)s.") % {"file": PurePath(path).name}
+        writer.record(comment, user)
+        caching.archive_changed()
     return report
 
 
-def label(key):
-    model, *parts = key
-    shown = [str(part) if len(str(part)) <= 70 else f"{str(part)[:67]}..." for part in parts if part not in ("", None)]
-    return f"{model}: " + " / ".join(shown)
-
-
 class _SeasonWriter:
-    def __init__(self, article, report):
+    """Builds the rows an article describes, diffs them against the stored season, checks them, then writes."""
+
+    def __init__(self, article, *, dry_run=False):
         self.article = article
-        self.report = report
+        self.report = ImportReport(
+            year=article.year, path=article.path, dry_run=dry_run, warnings=list(article.warnings)
+        )
         self.rows = {model: [] for model in SEASON_MODELS}
         self.lines = {}  # id(obj) -> article line, for error messages
+        self.errors = list(article.errors)
 
     def error(self, line, reason):
-        raise ArticleError(self.article.path, line, reason)
+        """Record a mistake; building goes on so that every mistake of the article is reported at once."""
+        self.errors.append(LineError(line, reason))
 
     def add(self, obj, line):
         self.rows[type(obj)].append(obj)
@@ -149,23 +158,25 @@ class _SeasonWriter:
             names.setdefault(fold(winner[0]), winner)
         existing = {team.search_name: team for team in Team.objects.filter(search_name__in=names)}
         self.teams = {}
+        self.new_teams = []  # (team, line), saved first by write()
         for key, (name, line) in names.items():
             team = existing.get(key)
             if team is None:
                 team = Team(name=name)
-                self.validate(team, line, exclude={"slug", "search_name"})
-                team.save()
-                self.report.new_teams.append(name)
+                try:
+                    team.full_clean(exclude={"slug", "search_name"})
+                except ValidationError as error:
+                    self.error(line, f"{team._meta.verbose_name}: " + " ".join(error.messages))
+                self.new_teams.append((team, line))
             self.teams[key] = team
 
     def team(self, name):
         return self.teams[fold(name)] if name else None
 
     # ----- building the rows the article describes -----
-    def write(self):
+    def build(self):
         self.resolve_teams()
         article = self.article
-        existing_season = Season.objects.filter(year=article.year).first()
         self.season = self.add(
             Season(
                 year=article.year,
@@ -192,7 +203,9 @@ class _SeasonWriter:
             )
             self.regions[container.number] = region
             for order, name in enumerate(container.departments):
-                self.add(RegionDepartment(region=region, department=departments[name], order=order), container.line)
+                membership = RegionDepartment(region=region, department=departments[name], order=order)
+                membership.season = self.season  # RegionDepartment.save() would copy it; bulk_create does not
+                self.add(membership, container.line)
         for order, row in enumerate(article.qualifiers, start=1):
             qualifier = Qualifier(season=self.season, department=departments[row.department], team=self.team(row.team))
             qualifier.location, qualifier.order = row.location, order
@@ -200,7 +213,6 @@ class _SeasonWriter:
         for container in article.containers():
             self.build_container(container)
         import_progressions(self)  # who went on, as the article states or implies it (services/progression.py)
-        self.sync(existing_season)
 
     def build_stages(self):
         for kind, month, day in self.article.stages():
@@ -248,9 +260,10 @@ class _SeasonWriter:
         return 2 if "runner" in text else 1
 
     def new_match(self, line, home, away, **fields):
+        match = Match(season=self.season, region=self.region, home_team=home, away_team=away, **fields)
         if home.name == away.name:
             self.error(line, f"{home} cannot play itself")
-        match = Match(season=self.season, region=self.region, home_team=home, away_team=away, **fields)
+            return match  # reported once, and kept out of the rows so no rule repeats it
         return self.add(match, line)
 
     def build_group_matches(self, group, section):
@@ -280,6 +293,7 @@ class _SeasonWriter:
             legs = [match for match in self.rows[Match] if match.tie is tie]
             if len(legs) == 2:
                 self.error(line.line, f"a third match between {home} and {away} in one round")
+                continue
             tie.legs = len(legs) + 1
             match = self.new_match(line.line, home, away, tie=tie, leg=len(legs) + 1, order=len(legs))
             self.copy_result(match, line)
@@ -377,51 +391,128 @@ class _SeasonWriter:
         adjustment.points, adjustment.reason, adjustment.note = ruling.points, ruling.reason, note
         self.add(adjustment, line)
 
-    # ----- diff and write -----
-    def sync(self, existing_season):
-        # A repeated row (a team listed twice) keeps its own key and is refused by the model's own constraint.
+    # ----- diff, check, write -----
+    def plan(self):
+        """Build, diff and check, reading only; returns the report, raises ArticleError with every mistake."""
+        if not self.article.year:
+            raise ArticleError.collected(self.article.path, self.errors)
+        self.build()
+        existing = Season.objects.filter(year=self.article.year).first()
+        self.stored_rows = stored_rows = load_season(existing) if existing else []
+        renamed = self.rename_candidates(stored_rows)
         desired = keyed(obj for model in SEASON_MODELS for obj in self.rows[model])
-        stored = keyed(load_season(existing_season)) if existing_season else {}
-        report = self.report
-        for key in stored.keys() - desired.keys():
-            report.removed.append(label(key))
-        for model in reversed(SEASON_MODELS):
-            for key, obj in stored.items():
-                if type(obj) is model and key not in desired:
-                    obj.delete()
+        stored = keyed(stored_rows, renamed=renamed)
+        self.created, self.changed = [], []
         for key, obj in desired.items():
             old = stored.get(key)
             if old is None:
-                report.created.append(label(key))
-                self.save(obj)
+                self.created.append(obj)
                 continue
-            before, after = field_values(old, managed_only=True), field_values(obj, managed_only=True)
-            obj.pk = old.pk
+            obj.pk, obj._state.adding = old.pk, False
             for name in UNMANAGED.get(type(obj), ()):
                 setattr(obj, name, getattr(old, name))
-            if before != after:
-                changes = [
-                    f"{name} {before[name]!r} -> {after[name]!r}" for name in after if before[name] != after[name]
-                ]
-                report.changed.append(f"{label(key)}: " + "; ".join(changes))
+            before, after = field_values(old, managed_only=True), field_values(obj, managed_only=True)
+            differing = [name for name in after if before[name] != after[name]]
+            if differing:
+                self.changed.append((obj, old, differing))
+        self.removed = [obj for key, obj in stored.items() if key not in desired]
+        self.errors += validate_season_rows(self.rows, self.lines, [team for team, _line in self.new_teams])
+        if self.errors:
+            raise ArticleError.collected(self.article.path, self.errors)
+        report = self.report
+        report.created = [describe(obj) for obj in self.created]
+        report.changed = [
+            _("%(row)s: %(changes)s") % {"row": describe(old), "changes": "; ".join(change_sentences(old, obj, names))}
+            for obj, old, names in self.changed
+        ]
+        report.removed = [describe(obj) for obj in self.removed]
+        report.removal_summary = removal_counts(self.removed)
+        report.new_teams = [team.name for team, _line in self.new_teams if team.name not in renamed.values()]
+        return report
+
+    def rename_candidates(self, stored_rows):
+        """{old name: new name} for a team the article seems to have renamed, and reports each as a sentence.
+
+        A new team takes the place of a stored one that the article no longer names when it qualified from the same
+        department in the same position, or when it is the article's only new team and the stored one the only
+        team gone. Its rows are then updated in place (pointing at the new team) rather than removed and re-added.
+        """
+        new = {team.name: line for team, line in self.new_teams}
+        if not new or not stored_rows:
+            return {}
+        named = {team.name for team in self.teams.values()}
+        vanished = set()
+        for obj in stored_rows:
+            for model_field in obj._meta.concrete_fields:
+                if isinstance(model_field, models.ForeignKey) and model_field.related_model is Team:
+                    team = getattr(obj, model_field.name)
+                    if team is not None and team.name not in named:
+                        vanished.add(team.name)
+        slots = {(q.department.name, q.order): q.team.name for q in stored_rows if isinstance(q, Qualifier)}
+        renamed = {}
+        for qualifier in self.rows[Qualifier]:
+            old = slots.get((qualifier.department.name, qualifier.order))
+            if qualifier.team.name in new and old in vanished:
+                renamed[old] = qualifier.team.name
+        if not renamed and len(new) == 1 and len(vanished) == 1:
+            renamed = {next(iter(vanished)): next(iter(new))}
+        for old, name in renamed.items():
+            self.report.renames.append(
+                _(
+                    "Possible rename: %(new)s (line %(line)d) takes the place of %(old)s, which the article no longer "
+                    "names. Its rows in this season are kept and moved to %(new)s, a new team. If the club only "
+                    "changed its name, rename %(old)s under Teams first, so its other seasons follow."
+                )
+                % {"new": name, "old": old, "line": new[name]}
+            )
+        return renamed
+
+    def keep_state_before(self):
+        """One revision with the state the import replaces: every row it removes (reversion keeps versions of
+        existing rows only, so this is recorded before they go; "Recover deleted" restores them all from it, and
+        reverting it undoes the import), and every row it changes that has no History yet (the shipped seasons
+        were loaded, not entered), so History shows each change with both values."""
+        without = list(self.removed)
+        for model in SEASON_MODELS:
+            olds = [old for _obj, old, _names in self.changed if type(old) is model]
+            if not olds:
+                continue
+            known = set(
+                Version.objects.get_for_model(model)
+                .filter(object_id__in=[str(old.pk) for old in olds])
+                .values_list("object_id", flat=True)
+            )
+            without += [old for old in olds if str(old.pk) not in known]
+        if without:
+            comment = _("As it was before the import of %(file)s.") % {"file": PurePath(self.article.path).name}
+            save_revision(without, self.stored_rows, comment=comment)
+
+    def write(self):
+        """Write the plan inside the caller's transaction: remove, then add, then change, in bulk per model."""
+        for model in reversed(SEASON_MODELS):
+            doomed = [obj.pk for obj in self.removed if type(obj) is model]
+            if doomed:
+                model.objects.filter(pk__in=doomed).delete()
+        for team, _line in self.new_teams:
+            team.save()
+        created = {model: [obj for obj in self.created if type(obj) is model] for model in SEASON_MODELS}
+        for model, objects in created.items():
+            for obj in objects:
+                reattach(obj)
+            model.objects.bulk_create(objects, batch_size=500)
+        for model in SEASON_MODELS:
+            objects = [obj for obj, _old, _names in self.changed if type(obj) is model]
+            if not objects:
+                continue
+            for obj in objects:
+                reattach(obj)
                 if isinstance(obj, Match):
-                    obj.version = old.version + 1  # so an admin form opened before the import is refused
-                self.save(obj)
+                    obj.version += 1  # so an admin form opened before the import is refused as stale
+            names = [f.name for f in model._meta.concrete_fields if not f.primary_key]
+            model.objects.bulk_update(objects, names, batch_size=200)
 
-    def save(self, obj):
-        for related in obj._meta.concrete_fields:
-            if isinstance(related, models.ForeignKey) and getattr(obj, related.name, None) is not None:
-                # Re-attach parents saved after they were assigned, so validation sees their keys.
-                setattr(obj, related.name, getattr(obj, related.name))
-        exclude = {f.name for f in obj._meta.concrete_fields if isinstance(f, models.ForeignKey)}
-        self.validate(obj, self.lines[id(obj)], exclude=exclude)
-        obj.save()
-
-    def validate(self, obj, line, exclude):
-        try:
-            obj.clean_fields(exclude=exclude)
-            obj.validate_constraints()
-            if isinstance(obj, Match) and (errors := round_robin_shootout_error(obj)):
-                raise ValidationError(errors)
-        except ValidationError as error:
-            self.error(line, f"{obj._meta.verbose_name}: " + " ".join(error.messages))
+    def record(self, comment, user):
+        """The import's one revision: every row it wrote, the season, and what their registrations follow."""
+        written = [team for team, _line in self.new_teams] + self.created + [obj for obj, *_ in self.changed]
+        season_rows = [obj for model in SEASON_MODELS for obj in self.rows[model]]
+        save_revision([*written, self.season], season_rows, comment=comment, user=user)

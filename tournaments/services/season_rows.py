@@ -86,7 +86,8 @@ def natural_key(obj):
     if isinstance(obj, Match):
         return (*_where(obj), obj.home_team.name, obj.away_team.name, obj.round_number, obj.leg)
     if isinstance(obj, Note):
-        return (*_note_place(obj), obj.text)
+        # By its place and position there, not its words: a reworded note is the same note, corrected in place.
+        return (*_note_place(obj), obj.order)
     if isinstance(obj, PointsAdjustment):
         return (place(obj.region), obj.group.name if obj.group else "", obj.team.name)
     if isinstance(obj, Progression):
@@ -130,12 +131,18 @@ def field_values(obj, *, managed_only=False):
     return values
 
 
-def keyed(objects):
-    """{(model label, key): obj}; a repeated key (two identical match lines) gets a running number."""
+def keyed(objects, renamed=None):
+    """{(model label, key): obj}; a repeated key (two identical match lines) gets a running number.
+
+    `renamed` ({old team name: new name}) keys a stored season's rows as if its team had the new name already, so
+    an article that renames a team updates those rows instead of removing and re-adding them.
+    """
     seen = Counter()
     rows = {}
     for obj in objects:
         key = (capfirst(str(obj._meta.verbose_name)), *natural_key(obj))
+        if renamed:
+            key = tuple(renamed.get(part, part) if isinstance(part, str) else part for part in key)
         seen[key] += 1
         rows[key if seen[key] == 1 else (*key, f"#{seen[key]}")] = obj
     return rows

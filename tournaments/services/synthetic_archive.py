@@ -97,6 +97,7 @@ def generate_history(count, seed=1967):
             model.objects.bulk_create(rows.by_model.get(model, []))
         for model in (KnockoutRound, Tie, Match):
             model.objects.bulk_create(rows.by_model.get(model, []))
+        caching.archive_changed()  # bulk_create sends no signal
     return years
 
 

@@ -1,6 +1,7 @@
 """import_season: each construct of the article format on its own small article, re-imports, dry runs, errors."""
 
 import datetime as dt
+import os
 import subprocess
 import sys
 import textwrap
@@ -325,9 +326,9 @@ def test_dry_run_reports_a_changed_score_with_both_values_and_writes_nothing():
     assert season_dump(1975) == before
     lines = report.lines()
     assert lines[0] == "Copa Perú 1975: dry run, nothing written"
-    assert "  ~ Match: Region IV / Group A / Unión Huaral / Defensor Lima: home_score 2 -> 3" in lines
-    assert "  - Match: Region IV / Group B / Octavio Espinoza / Juventud Chancay" in lines
-    import_season(edited, "1975.txt")
+    assert "  ~ 1975 · Region IV · Group A · Unión Huaral v Defensor Lima: score 2–0 → 3–0" in lines
+    assert "  - 1975 · Region IV · Group B · Octavio Espinoza v Juventud Chancay" in lines
+    import_season(edited, "1975.txt", allow_removals=True)
     match.refresh_from_db()
     assert (match.home_score, match.version) == (3, 2), "updated in place, and an open admin form is now stale"
     assert not Match.objects.filter(home_team__name="Octavio Espinoza").exists()
@@ -392,11 +393,16 @@ def test_the_command_prints_the_report_and_refuses_bad_input(tmp_path, capsys):
 def test_the_command_exits_non_zero_with_path_line_and_reason_on_stderr(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_text(HEADER + "==Departmental Stage==\n| Huaral | Unión Huaral |\n", encoding="utf-8")
+    # Its own migrated database: the importer checks every line against the stored archive, so it needs one.
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}", "CACHE_URL": "locmem://"}
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=root, env=environment, check=True)
     done = subprocess.run(
         [sys.executable, "manage.py", "import_season", str(bad)],
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=root,
         capture_output=True,
         text=True,
+        env=environment,
     )
     assert done.returncode == 1
     assert (

@@ -155,7 +155,7 @@ def test_the_migration_gives_a_slug_to_teams_stored_without_one_and_leaves_the_r
 
     from django.db import connection
 
-    migration = importlib.import_module("tournaments.migrations.0004_safety_team_slugs")
+    migration = importlib.import_module("tournaments.migrations.0006_safety_team_slugs")
     # As the old code stored it (one at most: the slug is unique); bulk_create skips save(), which fills it now.
     Team.objects.bulk_create([Team(name="日本代表", slug="", search_name="日本代表")])
     Team.objects.create(name="Ri Ben Dai Biao")
