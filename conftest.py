@@ -9,6 +9,14 @@ from django.core.management import call_command
 from tournaments.shipped import shipped_fixture_paths
 
 
+def pytest_configure(config):
+    # The production hasher is slow on purpose (about 0.2 s a hash) and the tests create an editor account for
+    # nearly every admin test. Only the test process swaps it: the settings module keeps the strong default.
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     # The manifest storage needs `collectstatic` first; tests render pages without collecting.
