@@ -39,10 +39,76 @@ def load_shipped_seasons():
     call_command("loaddata", *shipped_fixture_paths(), verbosity=0)
 
 
+def _is_transactional(request):
+    """Whether pytest-django runs this test in real, committed transactions (the rule its _django_db_helper uses)."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences") or any(marker.args[:1])):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+class _SharedArchive:
+    """The shipped seasons loaded once into the test database, in an open transaction that tests nest inside.
+
+    Loading them costs 0.15 s and hundreds of tests read them. A test that asks for ``shipped_seasons`` runs in its
+    own savepoint inside this transaction (pytest-django's ordinary per-test rollback), so its writes are its own
+    and vanish with it. Before any other test the transaction is rolled back, so those tests find the database
+    without the archive, as before; transactional tests (which commit and flush) load the seasons themselves.
+    """
+
+    def __init__(self):
+        self._atomic = None
+        self._blocker = None
+
+    @property
+    def loaded(self):
+        return self._atomic is not None
+
+    def prepare_for(self, request):
+        """Load or drop the archive to suit the test whose database transaction is about to open."""
+        wanted = "shipped_seasons" in request.fixturenames and not _is_transactional(request)
+        if wanted and not self.loaded:
+            from django.db import transaction
+
+            if self._blocker is None:
+                self._blocker = request.getfixturevalue("django_db_blocker")
+                # Runs before django_db_setup's teardown destroys the test database (finalizers run last-in first).
+                request.session.addfinalizer(self.drop)
+            with self._blocker.unblock():
+                self._atomic = transaction.atomic()
+                self._atomic.__enter__()
+                load_shipped_seasons()
+        elif not wanted:
+            self.drop()
+
+    def drop(self):
+        if not self.loaded:
+            return
+        from django.db import transaction
+
+        atomic, self._atomic = self._atomic, None
+        with self._blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+_shared_archive = _SharedArchive()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_fixture_setup(fixturedef, request):
+    # _django_db_helper opens each test's transaction (or starts a transactional test); the shared archive must be
+    # in place, or gone, before it does. Its own dependencies (the test database) are set up by now.
+    if fixturedef.argname == "_django_db_helper":
+        _shared_archive.prepare_for(request)
+
+
 @pytest.fixture
 def shipped_seasons(db):
-    """The 1998 and 2008 seasons exactly as the site ships them."""
-    load_shipped_seasons()
+    """The 1998 and 2008 seasons exactly as the site ships them; a test's writes to them are rolled back after it."""
+    if not _shared_archive.loaded:
+        # A transactional test (or one that asked for this fixture late): nothing to nest in, so load for real.
+        load_shipped_seasons()
 
 
 @pytest.fixture
