@@ -3,7 +3,7 @@
 Pages, exports and the admin all read group tables and tie winners from here, so a table and the
 qualification marks beside it can never disagree.
 
-Callers pass objects whose related rows are already loaded (see ``GROUP_PREFETCH`` and ``TIE_PREFETCH``);
+Callers pass objects whose related rows are already loaded (see ``GROUP_ROWS_PREFETCH`` and ``ROUND_PREFETCH``);
 nothing here runs a query per row.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from ..models import GroupTeam, KnockoutRound, Match, Note, PointsAdjustment, Tie
+from ..models import GroupTeam, Match, Note, PointsAdjustment, Tie
 from ..rules.knockout import Leg, TieOutcome, decide_tie
 from ..rules.match_results import counting_results
 from ..rules.standings import Result, StandingsRow, standings
@@ -26,16 +26,11 @@ ROUND_PREFETCH = [
     Prefetch("ties", queryset=Tie.objects.select_related("team_a", "team_b").prefetch_related(*TIE_PREFETCH)),
 ]
 
-# A group's own rows; pages that fetch a whole stage's rounds anyway pass the playoffs to group_table() instead.
+# A group's own rows; its tiebreaker playoffs come from the stage's rounds (see playoffs_of).
 GROUP_ROWS_PREFETCH = [
     Prefetch("entries", queryset=GroupTeam.objects.select_related("team")),
     Prefetch("matches", queryset=Match.objects.with_teams().order_by("round_number", "date", "order", "pk")),
     Prefetch("points_adjustments", queryset=PointsAdjustment.objects.select_related("team")),
-]
-
-GROUP_PREFETCH = [
-    *GROUP_ROWS_PREFETCH,
-    Prefetch("playoff_rounds", queryset=KnockoutRound.objects.prefetch_related(*ROUND_PREFETCH)),
 ]
 
 
@@ -127,15 +122,12 @@ def _tiebreak_decisions(playoff_rounds, away_goals_rule):
     return order
 
 
-def group_table(group, *, playoff_rounds=None) -> GroupTable:
+def group_table(group, *, playoff_rounds) -> GroupTable:
     """The ranked table of a group with its qualification marks.
 
-    Expects ``group`` fetched with ``GROUP_PREFETCH`` and ``select_related("season")``. A page that already holds
-    the stage's knockout rounds (fetched with ``ROUND_PREFETCH``) may fetch the group with ``GROUP_ROWS_PREFETCH``
-    and pass the group's tiebreaker rounds as ``playoff_rounds`` (see ``playoffs_of``), saving four queries.
+    Expects ``group`` fetched with ``GROUP_ROWS_PREFETCH`` and ``select_related("season")``, and the group's
+    tiebreaker rounds, fetched with ``ROUND_PREFETCH``, as ``playoff_rounds`` (see ``playoffs_of``).
     """
-    if playoff_rounds is None:
-        playoff_rounds = group.playoff_rounds.all()
     teams = {entry.team_id: entry.team for entry in group.entries.all()}
     matches = list(group.matches.all())
     for match in matches:
