@@ -43,6 +43,23 @@ def test_a_group_whose_results_were_lost_is_not_recorded():
     assert not shown_table(group).recorded
 
 
+@pytest.mark.usefixtures("shipped_seasons")
+def test_2008_region_iv_final_was_decided_by_ruling():
+    tie = Tie.objects.get(round__season__year=2008, round__region__number=4)
+    outcome = shown_outcome(tie)
+    assert Team.objects.get(pk=outcome.winner).name == "Íntimo Cable Visión"
+    assert outcome.summary == "by ruling of the FPF"
+
+
+@pytest.mark.usefixtures("shipped_seasons")
+def test_1998_final_was_decided_by_the_federation():
+    tie = Tie.objects.get(round__season__year=1998, round__name="Final")
+    outcome = shown_outcome(tie)
+    assert Team.objects.get(pk=outcome.winner).name == "I.M.I."
+    assert Team.objects.get(pk=outcome.loser).name == "Coronel Bolognesi"
+    assert outcome.summary == "by ruling of the F.P.F."
+
+
 def test_group_points_override_the_seasons(season, region, teams, make_match):
     alpha, bravo, charlie, _ = teams
     group = Group.objects.create(season=season, region=region, name="Group A", points_for_win=2)
@@ -119,23 +136,6 @@ def test_a_level_tie_at_the_cut_off_is_undecided_until_a_playoff_settles_it(seas
     ]
     # The playoff never counts in the group table itself.
     assert table.rows[0].played == 1
-
-
-@pytest.mark.usefixtures("shipped_seasons")
-def test_2008_region_iv_final_was_decided_by_ruling():
-    tie = Tie.objects.get(round__season__year=2008, round__region__number=4)
-    outcome = shown_outcome(tie)
-    assert Team.objects.get(pk=outcome.winner).name == "Íntimo Cable Visión"
-    assert outcome.summary == "by ruling of the FPF"
-
-
-@pytest.mark.usefixtures("shipped_seasons")
-def test_1998_final_was_decided_by_the_federation():
-    tie = Tie.objects.get(round__season__year=1998, round__name="Final")
-    outcome = shown_outcome(tie)
-    assert Team.objects.get(pk=outcome.winner).name == "I.M.I."
-    assert Team.objects.get(pk=outcome.loser).name == "Coronel Bolognesi"
-    assert outcome.summary == "by ruling of the F.P.F."
 
 
 def test_two_legged_tie_on_penalties(season, region, teams):
