@@ -1,7 +1,9 @@
-"""The shipped seasons are loaded once and shared; each test still sees only its own writes (see conftest.py)."""
+"""The shipped seasons are loaded once and shared; each test still sees only its own writes (see conftest.py).
+
+Transactional tests load them for real: test_backups and the browser tests rely on that.
+"""
 
 import pytest
-from django.db import connection
 
 from tournaments.models import Match, Season, Team
 
@@ -28,11 +30,4 @@ def test_a_test_that_did_not_ask_for_the_archive_finds_none():
 
 @pytest.mark.usefixtures("shipped_seasons")
 def test_the_archive_comes_back_after_a_test_without_it():
-    assert sorted(Season.objects.values_list("year", flat=True)) == [1998, 2008]
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_transactional_test_loads_the_archive_for_real(shipped_seasons):
-    # Committed, so other connections (a live server's thread, a backup command) can see it.
-    assert not connection.in_atomic_block
     assert sorted(Season.objects.values_list("year", flat=True)) == [1998, 2008]
