@@ -41,9 +41,13 @@ def load_shipped_seasons():
 
 def _is_transactional(request):
     """Whether pytest-django runs this test in real, committed transactions (the rule its _django_db_helper uses)."""
+    from pytest_django.fixtures import validate_django_db
+
     marker = request.node.get_closest_marker("django_db")
-    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences") or any(marker.args[:1])):
-        return True
+    if marker:
+        transaction, reset_sequences, *_ = validate_django_db(marker)
+        if transaction or reset_sequences:
+            return True
     return bool({"transactional_db", "live_server"} & set(request.fixturenames))
 
 
