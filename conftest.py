@@ -81,7 +81,11 @@ class _SharedArchive:
             with self._blocker.unblock():
                 self._atomic = transaction.atomic()
                 self._atomic.__enter__()
-                load_shipped_seasons()
+                try:
+                    load_shipped_seasons()
+                except BaseException:
+                    self.drop()  # so that the next test does not take a half-loaded archive for the real one
+                    raise
         elif not wanted:
             self.drop()
 
