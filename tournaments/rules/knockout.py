@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["METHODS", "Leg", "TieOutcome", "decide_tie"]
-
-METHODS = ("single_match", "aggregate", "away_goals", "extra_time", "penalties", "ruling", "undecided")
+__all__ = ["Leg", "TieOutcome", "decide_tie"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 Pages, exports and the admin all read group tables and tie winners from here, so a table and the
 qualification marks beside it can never disagree.
 
-Callers pass objects whose related rows are already loaded (see ``GROUP_PREFETCH`` and ``TIE_PREFETCH``);
+Callers pass objects whose related rows are already loaded (see ``GROUP_ROWS_PREFETCH`` and ``ROUND_PREFETCH``);
 nothing here runs a query per row.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from ..models import GroupTeam, KnockoutRound, Match, Note, PointsAdjustment, Tie
+from ..models import GroupTeam, Match, Note, NoteKind, PointsAdjustment, Tie
 from ..presentation.results import MARK_LEGEND, tiebreak_reason
 from ..rules.knockout import Leg, TieOutcome, decide_tie
 from ..rules.match_results import counting_results
@@ -27,16 +27,11 @@ ROUND_PREFETCH = [
     Prefetch("ties", queryset=Tie.objects.select_related("team_a", "team_b").prefetch_related(*TIE_PREFETCH)),
 ]
 
-# A group's own rows; pages that fetch a whole stage's rounds anyway pass the playoffs to group_table() instead.
+# A group's own rows; its tiebreaker playoffs come from the stage's rounds (see playoffs_of).
 GROUP_ROWS_PREFETCH = [
     Prefetch("entries", queryset=GroupTeam.objects.select_related("team")),
     Prefetch("matches", queryset=Match.objects.with_teams().order_by("round_number", "date", "order", "pk")),
     Prefetch("points_adjustments", queryset=PointsAdjustment.objects.select_related("team")),
-]
-
-GROUP_PREFETCH = [
-    *GROUP_ROWS_PREFETCH,
-    Prefetch("playoff_rounds", queryset=KnockoutRound.objects.prefetch_related(*ROUND_PREFETCH)),
 ]
 
 
@@ -103,6 +98,15 @@ class GroupTable:
         return [row.tiebreak for row in self.rows if row.tiebreak]
 
 
+def decides_tie(note):
+    """Whether a ruling decides its tie: it names a favoured team, and it is more than a suspended or unplayed leg.
+
+    A suspension whose note says "Cable Visión qualified" is the source's statement of who went on (a stored
+    Progression), not a tie won "by ruling" (issue 10, case 3).
+    """
+    return note.is_ruling and note.favoured_team_id and note.kind not in (NoteKind.SUSPENDED, NoteKind.NOT_PLAYED)
+
+
 def tie_outcome(tie, *, away_goals_rule=False) -> TieOutcome:
     """The winner of a stored tie and how it was decided ("3-2 on aggregate", "by ruling of the FPF")."""
     legs = [
@@ -117,7 +121,7 @@ def tie_outcome(tie, *, away_goals_rule=False) -> TieOutcome:
         )
         for match in tie.matches.all()
     ]
-    ruling = next((note for note in tie.notes.all() if note.is_ruling and note.favoured_team_id), None)
+    ruling = next((note for note in tie.notes.all() if decides_tie(note)), None)
     if tie.team_a_id is None or tie.team_b_id is None:
         return TieOutcome(None, None, "undecided", "result not recorded", None)
     return decide_tie(
@@ -145,18 +149,15 @@ def _playoff_results(playoff_rounds, away_goals_rule):
     return pairs
 
 
-def group_table(group, *, playoff_rounds=None) -> GroupTable:
+def group_table(group, *, playoff_rounds) -> GroupTable:
     """The ranked table of a group with its qualification marks.
 
-    Expects ``group`` fetched with ``GROUP_PREFETCH`` and ``select_related("season")``. A page that already holds
-    the stage's knockout rounds (fetched with ``ROUND_PREFETCH``) may fetch the group with ``GROUP_ROWS_PREFETCH``
-    and pass the group's tiebreaker rounds as ``playoff_rounds`` (see ``playoffs_of``), saving four queries.
+    Expects ``group`` fetched with ``GROUP_ROWS_PREFETCH`` and ``select_related("season")``, and the group's
+    tiebreaker rounds, fetched with ``ROUND_PREFETCH``, as ``playoff_rounds`` (see ``playoffs_of``).
 
     A team that withdrew (``GroupTeam.withdrawal``) is listed last with no position; when its ruling annulled its
     results, its matches get ``annulled = True`` so the fixtures list them as not counted.
     """
-    if playoff_rounds is None:
-        playoff_rounds = group.playoff_rounds.all()
     entries = list(group.entries.all())
     teams = {entry.team_id: entry.team for entry in entries}
     withdrawn = {entry.team_id: entry.withdrawal for entry in entries if entry.withdrawal}

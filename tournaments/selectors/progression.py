@@ -10,8 +10,8 @@ out.
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from ..models import KnockoutRound, NoteKind, Progression, RoundKind, StageKind
-from .outcomes import Mark
+from ..models import KnockoutRound, Progression, RoundKind, StageKind
+from .outcomes import Mark, decides_tie
 
 Basis = Progression.Basis
 Outcome = Progression.Outcome
@@ -19,11 +19,6 @@ Outcome = Progression.Outcome
 # When several records say a team went on, the page leads with the firmest.
 BASIS_ORDER = [Basis.RULING, Basis.STATED, Basis.TIE, Basis.TABLE, Basis.INFERRED]
 ROUND_DEPTH = {RoundKind.FINAL: 4, RoundKind.SEMIFINAL: 3, RoundKind.QUARTERFINAL: 2, RoundKind.EARLIER: 1}
-
-
-def decides_tie(note):
-    """Whether a ruling naming a favoured team decides its tie: a suspended or unplayed leg alone does not."""
-    return note.is_ruling and note.favoured_team_id and note.kind not in (NoteKind.SUSPENDED, NoteKind.NOT_PLAYED)
 
 
 def stored_progressions(queryset):

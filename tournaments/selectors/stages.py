@@ -10,9 +10,8 @@ from itertools import groupby
 from django.db.models import Prefetch, Q
 
 from ..models import Group, KnockoutRound, Match, Note, Progression, Region, RegionDepartment, Season, StageKind
-from ..rules.knockout import TieOutcome
 from .outcomes import GROUP_ROWS_PREFETCH, ROUND_PREFETCH, group_table, playoffs_of, tie_outcome
-from .progression import decides_tie, stored_progressions, went_on
+from .progression import stored_progressions, went_on
 
 
 @dataclass
@@ -95,23 +94,10 @@ def _hang_notes(notes, stage, region=None):
     stage.footnotes = [note for notes in by_target.values() for note in notes]
 
 
-def _stated_not_ruled(tie, outcome):
-    """The outcome pages show: a suspension that names who qualified decides nothing by itself.
-
-    tie_outcome() reads any ruling with a favoured team as the tie's winner; a suspended or unplayed leg whose note
-    says "Cable Visión qualified" is the source's statement of who went on (a stored Progression), not a tie won
-    "by ruling" (issue 10, case 3). TODO(engine): move this rule into outcomes.tie_outcome once
-    tests/test_outcomes.py no longer asserts the 2008 Region IV final as "by ruling of the FPF".
-    """
-    if outcome.method != "ruling" or any(decides_tie(note) for note in tie.notes.all()):
-        return outcome
-    return TieOutcome(None, None, "undecided", "result not recorded", outcome.aggregate)
-
-
 def _tie_views(playoff, season):
     views = []
     for tie in playoff.ties.all():
-        outcome = _stated_not_ruled(tie, tie_outcome(tie, away_goals_rule=season.away_goals_rule))
+        outcome = tie_outcome(tie, away_goals_rule=season.away_goals_rule)
         teams = {tie.team_a_id: tie.team_a, tie.team_b_id: tie.team_b}
         views.append(TieResult(tie, outcome, teams.get(outcome.winner), teams.get(outcome.loser)))
     return RoundResults(playoff, views)

@@ -1,4 +1,5 @@
-"""Read pages the way a reader does: the text of a section, the rows of its table, the CSV a journalist downloads."""
+"""Read pages the way a reader does: the text of a section, the rows of its table, the CSV a journalist downloads,
+and the tables and tie outcomes the page selectors hand to the templates."""
 
 import csv
 import io
@@ -78,3 +79,24 @@ def page(client, url, status=200):
     response = client.get(url)
     assert response.status_code == status, (url, response.status_code)
     return response.content.decode()
+
+
+def shown_stage(part):
+    """The stage results behind the page that shows ``part`` (a group or a round): its region's or the national."""
+    from tournaments.selectors.stages import national_stage, region_page
+
+    if part.region_id:
+        return region_page(part.season.year, part.region.number)[1]
+    return national_stage(part.season.year)[1]
+
+
+def shown_table(group):
+    """The group's standings as its page ranks and marks them."""
+    return next(view.table for view in shown_stage(group).groups if view.group.pk == group.pk)
+
+
+def shown_outcome(tie):
+    """How the tie's page says it was decided: the TieOutcome of the knockout round or group playoff it is in."""
+    stage = shown_stage(tie.round)
+    rounds = [*stage.rounds, *(playoff for view in stage.groups for playoff in view.playoffs)]
+    return next(result.outcome for view in rounds for result in view.ties if result.tie.pk == tie.pk)

@@ -16,7 +16,6 @@ from tournaments.models import (
     RegionDepartment,
     Season,
     Stage,
-    Team,
     TeamChange,
     Tie,
 )
@@ -25,23 +24,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def season():
-    return Season.objects.create(year=2030)
+def home(teams):
+    return teams[0]
 
 
 @pytest.fixture
-def home():
-    return Team.objects.create(name="Home FC")
-
-
-@pytest.fixture
-def away():
-    return Team.objects.create(name="Away FC")
-
-
-@pytest.fixture
-def region(season):
-    return Region.objects.create(season=season, number=1)
+def away(teams):
+    return teams[1]
 
 
 def assert_refused(model, **fields):
@@ -120,9 +109,9 @@ def test_a_team_qualifies_at_most_once_per_season(season, home):
 
 
 def test_region_numeral_is_unique_in_its_season(season, region):
-    assert_refused(Region, season=season, number=1)
+    assert_refused(Region, season=season, number=region.number)
     # The same numeral in another season is fine: regions are redrawn every year.
-    Region.objects.create(season=Season.objects.create(year=2031), number=1)
+    Region.objects.create(season=Season.objects.create(year=season.year + 1), number=region.number)
 
 
 def test_a_department_is_in_one_region_per_season(season, region):
@@ -147,7 +136,7 @@ def test_only_tiebreakers_settle_a_group(season, region):
 
 
 def test_season_year_is_unique_and_plausible(season):
-    assert_refused(Season, year=2030)
+    assert_refused(Season, year=season.year)
     assert_refused(Season, year=1066)
 
 

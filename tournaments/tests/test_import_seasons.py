@@ -8,10 +8,11 @@ from django.core.management import call_command
 
 from tournaments.management.commands.build_fixtures import SEEDS
 from tournaments.models import Group, KnockoutRound, Qualifier, Region, Season, Team, Tie
-from tournaments.selectors.outcomes import GROUP_PREFETCH, TIE_PREFETCH, group_table, tie_outcome
 from tournaments.services.season_import import import_season
 from tournaments.services.season_rows import season_dump
 from tournaments.shipped import shipped_fixture_paths
+
+from .page_helpers import shown_outcome, shown_table
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +25,13 @@ def import_file(path):
 
 
 def table(name):
-    group = Group.objects.select_related("season").prefetch_related(*GROUP_PREFETCH).get(name=name)
-    return [(row.team.name, row.points, row.mark) for row in group_table(group).rows]
+    return [(row.team.name, row.points, row.mark) for row in shown_table(Group.objects.get(name=name)).rows]
 
 
 def outcome(round_name, region_number=None):
     ties = Tie.objects.filter(round__name=round_name, round__region__number=region_number)
-    tie = ties.select_related("team_a", "team_b").prefetch_related(*TIE_PREFETCH).get()
-    decided = tie_outcome(tie)
+    tie = ties.get()
+    decided = shown_outcome(tie)
     names = {team.pk: team.name for team in Team.objects.filter(pk__in=[tie.team_a_id, tie.team_b_id])}
     return names[decided.winner], decided.method, decided.summary
 

@@ -5,7 +5,7 @@ import doctest
 import pytest
 
 from tournaments.rules import knockout as knockout_module
-from tournaments.rules.knockout import METHODS, Leg, TieOutcome, decide_tie
+from tournaments.rules.knockout import Leg, TieOutcome, decide_tie
 
 
 def test_single_match_is_won_on_the_score_with_the_winner_first():
@@ -92,18 +92,6 @@ def test_unknown_score_leaves_the_tie_undecided_without_an_aggregate():
 
 def test_tie_without_legs_is_not_recorded():
     assert decide_tie("A", "B", []) == TieOutcome(None, None, "undecided", "result not recorded", None)
-
-
-def test_every_method_is_listed():
-    assert set(METHODS) == {
-        "single_match",
-        "aggregate",
-        "away_goals",
-        "extra_time",
-        "penalties",
-        "ruling",
-        "undecided",
-    }
 
 
 def test_leg_naming_a_team_outside_the_tie_is_refused():

@@ -13,12 +13,6 @@ ATTACKER = "203.0.113.9"
 NEWSROOM = "198.51.100.20"
 
 
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings):
-    # Dozens of logins per test: the production hasher's deliberate slowness would dominate the suite.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def editor(db):
     return User.objects.create_user("editor", password=PASSWORD, is_staff=True)

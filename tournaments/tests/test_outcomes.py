@@ -13,57 +13,20 @@ from tournaments.models import (
     Note,
     NoteKind,
     PointsAdjustment,
-    Region,
-    Season,
     Team,
     Tie,
 )
-from tournaments.selectors.outcomes import GROUP_PREFETCH, TIE_PREFETCH, Mark, group_table, tie_outcome
+from tournaments.selectors.outcomes import Mark
+
+from .page_helpers import shown_outcome, shown_table
 
 pytestmark = pytest.mark.django_db
-
-
-def load_group(group):
-    return Group.objects.select_related("season").prefetch_related(*GROUP_PREFETCH).get(pk=group.pk)
-
-
-def load_tie(tie):
-    return Tie.objects.prefetch_related(*TIE_PREFETCH).get(pk=tie.pk)
-
-
-@pytest.fixture
-def season():
-    return Season.objects.create(year=2031)
-
-
-@pytest.fixture
-def region(season):
-    return Region.objects.create(season=season, number=5)
-
-
-@pytest.fixture
-def teams():
-    return [Team.objects.create(name=name) for name in ["Alpha", "Bravo", "Charlie", "Delta"]]
-
-
-def make_match(group, home, away, home_score, away_score, status=MatchStatus.PLAYED, **extra):
-    return Match.objects.create(
-        season=group.season,
-        region=group.region,
-        group=group,
-        home_team=home,
-        away_team=away,
-        home_score=home_score,
-        away_score=away_score,
-        status=status,
-        **extra,
-    )
 
 
 @pytest.mark.usefixtures("shipped_seasons")
 def test_2008_final_group_table_and_promotion_marks():
     group = Group.objects.get(season__year=2008, name="Final group stage")
-    table = group_table(load_group(group))
+    table = shown_table(group)
     assert [(row.team.name, row.played, row.won, row.drawn, row.lost, row.points) for row in table.rows] == [
         ("Sport Huancayo", 3, 2, 0, 1, 6),
         ("CNI", 3, 1, 2, 0, 5),
@@ -77,35 +40,52 @@ def test_2008_final_group_table_and_promotion_marks():
 @pytest.mark.usefixtures("shipped_seasons")
 def test_a_group_whose_results_were_lost_is_not_recorded():
     group = Group.objects.get(season__year=2008, region__number=5, name="Group A")
-    assert not group_table(load_group(group)).recorded
+    assert not shown_table(group).recorded
 
 
-def test_group_points_override_the_seasons(season, region, teams):
+@pytest.mark.usefixtures("shipped_seasons")
+def test_2008_region_iv_final_names_no_winner_the_source_does_not():
+    # The FPF suspended the second leg and "Cable Visión qualified": a statement of who went on (a Progression),
+    # not a tie won by ruling; the article records no winner of the final itself (issue 10, case 3).
+    tie = Tie.objects.get(round__season__year=2008, round__region__number=4)
+    outcome = shown_outcome(tie)
+    assert outcome.winner is None
+    assert outcome.method == "undecided"
+
+
+@pytest.mark.usefixtures("shipped_seasons")
+def test_1998_final_was_decided_by_the_federation():
+    tie = Tie.objects.get(round__season__year=1998, round__name="Final")
+    outcome = shown_outcome(tie)
+    assert Team.objects.get(pk=outcome.winner).name == "I.M.I."
+    assert Team.objects.get(pk=outcome.loser).name == "Coronel Bolognesi"
+    assert outcome.summary == "by ruling of the F.P.F."
+
+
+def test_group_points_override_the_seasons(season, region, teams, make_match):
     alpha, bravo, charlie, _ = teams
     group = Group.objects.create(season=season, region=region, name="Group A", points_for_win=2)
     # Alpha: one win (2 pts at 2-for-a-win). Bravo: two draws (2 pts). Charlie: one draw, one loss.
     make_match(group, alpha, charlie, 1, 0)
     make_match(group, bravo, charlie, 0, 0)
     make_match(group, alpha, bravo, 1, 1)
-    table = group_table(load_group(group))
+    table = shown_table(group)
     assert [(row.team.name, row.points) for row in table.rows] == [("Alpha", 3), ("Bravo", 2), ("Charlie", 1)]
 
 
-def test_points_awarded_by_ruling_change_the_order(season, region, teams):
+def test_points_awarded_by_ruling_change_the_order(season, group, teams, make_match):
     alpha, bravo, *_ = teams
-    group = Group.objects.create(season=season, region=region, name="Group A")
     make_match(group, alpha, bravo, 2, 0)
     PointsAdjustment.objects.create(season=season, group=group, team=bravo, points=4, reason="Complaint upheld")
-    table = group_table(load_group(group))
+    table = shown_table(group)
     assert [(row.team.name, row.points, row.adjustment) for row in table.rows] == [("Bravo", 4, 4), ("Alpha", 3, 0)]
 
 
-def test_unknown_and_suspended_results_make_the_table_incomplete(season, region, teams):
+def test_unknown_and_suspended_results_make_the_table_incomplete(group, teams, make_match):
     alpha, bravo, charlie, _ = teams
-    group = Group.objects.create(season=season, region=region, name="Group A")
     make_match(group, alpha, bravo, 1, 0)
     make_match(group, bravo, charlie, None, None)
-    table = group_table(load_group(group))
+    table = shown_table(group)
     assert table.incomplete
     # Charlie (no counted match) sits above Bravo (lost 1-0): the unknown result is not a 0-0.
     assert [(row.team.name, row.played, row.points) for row in table.rows] == [
@@ -115,22 +95,20 @@ def test_unknown_and_suspended_results_make_the_table_incomplete(season, region,
     ]
 
 
-def test_teams_level_on_everything_are_listed_by_name_and_share_a_position(season, region):
+def test_teams_level_on_everything_are_listed_by_name_and_share_a_position(group, make_match):
     zulu, alpha = Team.objects.create(name="Zulu"), Team.objects.create(name="Alpha")
-    group = Group.objects.create(season=season, region=region, name="Group A")
     make_match(group, zulu, alpha, 1, 1)
-    table = group_table(load_group(group))
+    table = shown_table(group)
     assert [(row.team.name, row.position_display) for row in table.rows] == [("Alpha", "1="), ("Zulu", "1=")]
 
 
-def test_a_match_not_played_by_agreement_leaves_the_table_complete(season, region, teams):
+def test_a_match_not_played_by_agreement_leaves_the_table_complete(group, teams, make_match):
     alpha, bravo, *_ = teams
-    group = Group.objects.create(season=season, region=region, name="Group A")
     make_match(group, alpha, bravo, None, None, status=MatchStatus.NOT_PLAYED)
-    assert not group_table(load_group(group)).incomplete
+    assert not shown_table(group).incomplete
 
 
-def test_a_level_tie_at_the_cut_off_is_undecided_until_a_playoff_settles_it(season, region, teams):
+def test_a_level_tie_at_the_cut_off_is_undecided_until_a_playoff_settles_it(season, region, teams, make_match):
     alpha, bravo, charlie, _ = teams
     group = Group.objects.create(
         season=season, region=region, name="Group A", places_advancing=1, tiebreakers=["points", "playoff"]
@@ -139,7 +117,7 @@ def test_a_level_tie_at_the_cut_off_is_undecided_until_a_playoff_settles_it(seas
         GroupTeam.objects.create(group=group, team=team)
     make_match(group, alpha, charlie, 3, 0)
     make_match(group, bravo, charlie, 1, 0)
-    table = group_table(load_group(group))
+    table = shown_table(group)
     assert [(row.position_display, row.mark) for row in table.rows[:2]] == [
         ("1=", Mark.UNDECIDED),
         ("1=", Mark.UNDECIDED),
@@ -152,7 +130,7 @@ def test_a_level_tie_at_the_cut_off_is_undecided_until_a_playoff_settles_it(seas
     Match.objects.create(
         season=season, region=region, tie=tie, leg=1, home_team=alpha, away_team=bravo, home_score=0, away_score=1
     )
-    table = group_table(load_group(group))
+    table = shown_table(group)
     assert [(row.team.name, row.position_display, row.mark) for row in table.rows] == [
         ("Bravo", "1", Mark.ADVANCES),
         ("Alpha", "2", ""),
@@ -160,23 +138,6 @@ def test_a_level_tie_at_the_cut_off_is_undecided_until_a_playoff_settles_it(seas
     ]
     # The playoff never counts in the group table itself.
     assert table.rows[0].played == 1
-
-
-@pytest.mark.usefixtures("shipped_seasons")
-def test_2008_region_iv_final_was_decided_by_ruling():
-    tie = Tie.objects.get(round__season__year=2008, round__region__number=4)
-    outcome = tie_outcome(load_tie(tie))
-    assert Team.objects.get(pk=outcome.winner).name == "Íntimo Cable Visión"
-    assert outcome.summary == "by ruling of the FPF"
-
-
-@pytest.mark.usefixtures("shipped_seasons")
-def test_1998_final_was_decided_by_the_federation():
-    tie = Tie.objects.get(round__season__year=1998, round__name="Final")
-    outcome = tie_outcome(load_tie(tie))
-    assert Team.objects.get(pk=outcome.winner).name == "I.M.I."
-    assert Team.objects.get(pk=outcome.loser).name == "Coronel Bolognesi"
-    assert outcome.summary == "by ruling of the F.P.F."
 
 
 def test_two_legged_tie_on_penalties(season, region, teams):
@@ -196,7 +157,7 @@ def test_two_legged_tie_on_penalties(season, region, teams):
         away_penalties=3,
         date=dt.date(2031, 11, 1),
     )
-    outcome = tie_outcome(load_tie(tie))
+    outcome = shown_outcome(tie)
     assert (outcome.winner, outcome.summary) == (bravo.pk, "2-2 on aggregate, 5-3 on penalties")
 
 
@@ -205,4 +166,4 @@ def test_a_plain_note_does_not_decide_a_tie(season, region, teams):
     final = KnockoutRound.objects.create(season=season, region=region, name="Regional Final")
     tie = Tie.objects.create(round=final, team_a=alpha, team_b=bravo)
     Note.objects.create(season=season, tie=tie, kind=NoteKind.NOTE, text="Played in Lima.", favoured_team=alpha)
-    assert tie_outcome(load_tie(tie)).winner is None
+    assert shown_outcome(tie).winner is None

@@ -1,16 +1,10 @@
-"""group_table() fed with a stage's rounds fetched once gives the same table as GROUP_PREFETCH, in fewer queries."""
+"""A stage's pages rank every group, playoffs included, from one fetch of its groups and rounds: a fixed query count."""
 
 import pytest
 
-from tournaments.models import Group, GroupTeam, KnockoutRound, Match, Region, Season, Team, Tie
-from tournaments.selectors.outcomes import (
-    GROUP_PREFETCH,
-    GROUP_ROWS_PREFETCH,
-    ROUND_PREFETCH,
-    Mark,
-    group_table,
-    playoffs_of,
-)
+from tournaments.models import Group, GroupTeam, KnockoutRound, Match, Tie
+from tournaments.selectors.outcomes import Mark
+from tournaments.selectors.stages import build_stage, fetch_stage
 
 pytestmark = pytest.mark.django_db
 
@@ -19,25 +13,17 @@ def summary(table):
     return [(row.team.name, row.position_display, row.mark) for row in table.rows]
 
 
-def test_playoffs_passed_in_settle_the_group_like_the_prefetched_ones(django_assert_num_queries):
-    season = Season.objects.create(year=2031)
-    region = Region.objects.create(season=season, number=2)
-    alpha, bravo, charlie = (Team.objects.create(name=name) for name in ["Alpha", "Bravo", "Charlie"])
+def test_a_stage_with_a_group_playoff_is_ranked_in_eight_queries(
+    django_assert_num_queries, season, region, teams, make_match
+):
+    alpha, bravo, charlie, _ = teams
     group = Group.objects.create(
         season=season, region=region, name="Group A", places_advancing=1, tiebreakers=["points", "playoff"]
     )
     for team in (alpha, bravo, charlie):
         GroupTeam.objects.create(group=group, team=team)
-    for home, away, score in ((alpha, charlie, (3, 0)), (bravo, charlie, (1, 0))):
-        Match.objects.create(
-            season=season,
-            region=region,
-            group=group,
-            home_team=home,
-            away_team=away,
-            home_score=score[0],
-            away_score=score[1],
-        )
+    make_match(group, alpha, charlie, 3, 0)
+    make_match(group, bravo, charlie, 1, 0)
     playoff = KnockoutRound.objects.create(
         season=season, region=region, group=group, kind=KnockoutRound.Kind.TIEBREAKER, name="Playoff"
     )
@@ -46,12 +32,8 @@ def test_playoffs_passed_in_settle_the_group_like_the_prefetched_ones(django_ass
         season=season, region=region, tie=tie, leg=1, home_team=alpha, away_team=bravo, home_score=0, away_score=1
     )
 
-    expected = summary(group_table(Group.objects.select_related("season").prefetch_related(*GROUP_PREFETCH).get()))
-    assert expected == [("Bravo", "1", Mark.ADVANCES), ("Alpha", "2", ""), ("Charlie", "3", "")]
-
     # groups + entries + matches + adjustments, then rounds + ties + legs + rulings: 8 whatever the stage holds.
     with django_assert_num_queries(8):
-        groups = list(Group.objects.select_related("season").prefetch_related(*GROUP_ROWS_PREFETCH))
-        rounds = list(KnockoutRound.objects.prefetch_related(*ROUND_PREFETCH))
-        tables = [group_table(group, playoff_rounds=playoffs_of(group, rounds)) for group in groups]
-    assert summary(tables[0]) == expected
+        groups, rounds = fetch_stage(Group.objects.all(), KnockoutRound.objects.all())
+        stage = build_stage(season, groups, rounds)
+    assert summary(stage.groups[0].table) == [("Bravo", "1", Mark.ADVANCES), ("Alpha", "2", ""), ("Charlie", "3", "")]

@@ -6,11 +6,9 @@ import pytest
 
 from tournaments.rules import standings as standings_module
 from tournaments.rules.standings import (
-    TIEBREAKERS,
     Result,
     StandingsRow,
     standings,
-    tiebreaker_choices,
     validate_tiebreakers,
 )
 
@@ -339,22 +337,6 @@ def test_rows_are_frozen():
     row = StandingsRow("A", 1, 0, 0, 0, 0, 0, 0, 0, 0, False)
     with pytest.raises(AttributeError):
         row.points = 3
-
-
-def test_registry_describes_every_required_code():
-    required = {"points", "goal_difference", "goals_for", "wins", "head_to_head", "goals_against", "playoff"}
-    assert required <= set(TIEBREAKERS)
-    assert TIEBREAKERS["goal_difference"].abbreviation == "GD"
-    assert TIEBREAKERS["goal_difference"].label == "Goal difference"
-    assert TIEBREAKERS["goals_against"].higher_is_better is False
-    assert TIEBREAKERS["points"].higher_is_better is True
-    assert all(code == tiebreaker.code for code, tiebreaker in TIEBREAKERS.items())
-
-
-def test_tiebreaker_choices_follow_the_registry():
-    choices = tiebreaker_choices()
-    assert [code for code, _ in choices] == list(TIEBREAKERS)
-    assert ("goal_difference", "Goal difference") in choices
 
 
 def test_docstring_examples_hold():
