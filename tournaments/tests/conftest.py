@@ -6,7 +6,9 @@ One chain: ``season`` (2031, after the archive's years) → ``region`` (Region V
 
 import pytest
 
-from tournaments.models import Group, Match, MatchStatus, Region, Season, Team
+from tournaments.models import Group, Region, Season, Team
+
+from .factories import create_match
 
 
 @pytest.fixture
@@ -32,18 +34,4 @@ def teams(db):
 @pytest.fixture
 def make_match():
     """``make_match(group, home, away, home_score, away_score, status=PLAYED, **fields)``: a match of the group."""
-
-    def make(group, home, away, home_score, away_score, status=MatchStatus.PLAYED, **fields):
-        return Match.objects.create(
-            season=group.season,
-            region=group.region,
-            group=group,
-            home_team=home,
-            away_team=away,
-            home_score=home_score,
-            away_score=away_score,
-            status=status,
-            **fields,
-        )
-
-    return make
+    return create_match

@@ -12,7 +12,6 @@ from tournaments.models import (
     GroupTeam,
     KnockoutRound,
     Match,
-    MatchStatus,
     Note,
     NoteKind,
     PointsAdjustment,
@@ -23,6 +22,7 @@ from tournaments.models import (
     Tie,
 )
 from tournaments.rules.standings import Result, standings
+from tournaments.tests.factories import create_match
 from tournaments.tests.page_helpers import csv_rows, page, section, table_rows, text
 
 pytestmark = pytest.mark.django_db
@@ -44,18 +44,7 @@ def group_of(region, names, **options):
     return group, {team.name: team for team in teams}
 
 
-def play(group, home, away, home_score, away_score, **extra):
-    extra.setdefault("status", MatchStatus.PLAYED)
-    return Match.objects.create(
-        season=group.season,
-        region=group.region,
-        group=group,
-        home_team=home,
-        away_team=away,
-        home_score=home_score,
-        away_score=away_score,
-        **extra,
-    )
+play = create_match
 
 
 def standings_rows(client, anchor="group-a"):
