@@ -36,10 +36,12 @@ MARK_LEGEND = {
 }
 
 
-def tie_summary(outcome):
-    """How a tie was decided, from the winner's side: "3-2 on aggregate after extra time", "won 5-3 on penalties".
+def tie_summary(outcome, *, neutral=False):
+    """How a tie was decided: "3-2 on aggregate after extra time", "1-1, won 5-3 on penalties".
 
-    ``outcome`` is a ``rules.knockout.TieOutcome``; the sentence is built from its method and numbers only.
+    ``outcome`` is a ``rules.knockout.TieOutcome``; the sentence is built from its method and numbers only. It is
+    written from the winner's side ("won 5-3 on penalties") for a line that names the winner; ``neutral=True``
+    gives the wording that also fits a loser's line ("lost, 1-1, 5-3 on penalties").
     """
     method = outcome.method
     if method == "undecided":
@@ -49,14 +51,7 @@ def tie_summary(outcome):
     values = {"winner": outcome.winner_goals, "loser": outcome.loser_goals}
     if method == "penalties":
         values.update(won=outcome.penalties[0], lost=outcome.penalties[1])
-        if outcome.two_legged and outcome.after_extra_time:
-            text = _("%(winner)s-%(loser)s on aggregate after extra time, won %(won)s-%(lost)s on penalties")
-        elif outcome.two_legged:
-            text = _("%(winner)s-%(loser)s on aggregate, won %(won)s-%(lost)s on penalties")
-        elif outcome.after_extra_time:
-            text = _("%(winner)s-%(loser)s after extra time, won %(won)s-%(lost)s on penalties")
-        else:
-            text = _("%(winner)s-%(loser)s, won %(won)s-%(lost)s on penalties")
+        text = _penalties_sentence(outcome, neutral)
     elif method == "away_goals":
         if outcome.after_extra_time:
             text = _("%(winner)s-%(loser)s on aggregate after extra time, won on away goals")
@@ -72,6 +67,24 @@ def tie_summary(outcome):
     else:
         text = _("%(winner)s-%(loser)s")
     return text % values
+
+
+def _penalties_sentence(outcome, neutral):
+    if neutral:
+        if outcome.two_legged and outcome.after_extra_time:
+            return _("%(winner)s-%(loser)s on aggregate after extra time, %(won)s-%(lost)s on penalties")
+        if outcome.two_legged:
+            return _("%(winner)s-%(loser)s on aggregate, %(won)s-%(lost)s on penalties")
+        if outcome.after_extra_time:
+            return _("%(winner)s-%(loser)s after extra time, %(won)s-%(lost)s on penalties")
+        return _("%(winner)s-%(loser)s, %(won)s-%(lost)s on penalties")
+    if outcome.two_legged and outcome.after_extra_time:
+        return _("%(winner)s-%(loser)s on aggregate after extra time, won %(won)s-%(lost)s on penalties")
+    if outcome.two_legged:
+        return _("%(winner)s-%(loser)s on aggregate, won %(won)s-%(lost)s on penalties")
+    if outcome.after_extra_time:
+        return _("%(winner)s-%(loser)s after extra time, won %(won)s-%(lost)s on penalties")
+    return _("%(winner)s-%(loser)s, won %(won)s-%(lost)s on penalties")
 
 
 # Why a team sits below the level team above it, by the tiebreaker code that separated them.

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ..models import Progression
 from ..selectors.outcomes import Mark
 from ..selectors.progression import Level
-from .results import MARK_LEGEND
+from .results import MARK_LEGEND, tie_summary
 
 Basis, Outcome = Progression.Basis, Progression.Outcome
 
@@ -40,7 +40,8 @@ def progression_reason(progression):
         return _("{position} in {group}").format(position=finish(progression.row), group=progression.group.name)
     if getattr(progression, "tie_result", None) is not None:
         round_name = progression.tie_result.tie.round.name
-        return _("won the {round}, {how}").format(round=round_name, how=progression.tie_result.outcome.summary)
+        how = tie_summary(progression.tie_result.outcome, neutral=True)
+        return _("won the {round}, {how}").format(round=round_name, how=how)
     if basis == Basis.RULING:
         decision = progression.note.decision or progression.note.text if progression.note else ""
         if progression.outcome == Outcome.FIRST:
@@ -65,7 +66,7 @@ def runner_up_reason(progression):
     if progression.basis == Basis.TABLE:
         return _("{position} in the {group}").format(position=finish(progression.row), group=progression.group.name)
     return _("lost the {round} {how}").format(
-        round=progression.tie_result.tie.round.name, how=progression.tie_result.outcome.summary
+        round=progression.tie_result.tie.round.name, how=tie_summary(progression.tie_result.outcome, neutral=True)
     )
 
 
@@ -112,7 +113,7 @@ def tie_line(team, result, champion_id):
     """A team's tie, for its history: "won, 3-2 on aggregate", "lost, by ruling of the F.P.F.", "won ...: champions"."""
     if result.winner is None:
         return _("result not recorded")
-    how = result.outcome.summary
+    how = tie_summary(result.outcome, neutral=True)
     if result.winner.pk != team.pk:
         return _("lost, {how}").format(how=how)
     final = result.tie.round.round_kind == "final" and result.tie.round.region_id is None

@@ -50,7 +50,7 @@ class TieOutcome:
     ``winner_goals``/``loser_goals`` over all legs, ``penalties`` as (winner's, loser's),
     ``after_extra_time`` when the deciding leg went to extra time, ``two_legged``, and the
     ``authority`` of a ruling.  ``summary`` is the engine's plain-English phrase, kept for
-    scripts and doctests; pages use the translatable sentence instead.
+    scripts and doctests; no page shows it (pages word outcomes through ``presentation.results``).
     """
 
     winner: Hashable | None
