@@ -29,7 +29,11 @@ def region_link(season_year, number, numeral):
 
 
 class SiteTable(tables.Table):
-    """A table with a caption (templates/includes/table.html renders it first, as screen readers expect)."""
+    """A table with a caption (templates/includes/table.html renders it first, as screen readers expect).
+
+    django-tables2 does not inherit ``Meta``: a subclass declaring none falls back to DJANGO_TABLES2_TEMPLATE, which
+    settings point at the same template, and the template adds the ``data`` class, so every table looks the same.
+    """
 
     def __init__(self, *args, caption="", **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,27 +83,37 @@ class TeamListColumn(tables.Column):
         return "; ".join(team.name for team in value or [])
 
 
-def _numeric(name, title):
-    return tables.Column(verbose_name=name, attrs={"th": {"title": title}, "td": {"class": "num"}})
+def _numeric(name, title, fold=""):
+    """A right-aligned number column whose header is aligned with it; ``fold`` ("phone", "narrow") names the
+    screen width below which it folds away (static/css/site.css)."""
+    css = f"num fold-{fold}" if fold else "num"
+    return tables.Column(verbose_name=name, attrs={"th": {"title": title, "class": css}, "td": {"class": css}})
 
 
 class StandingsTable(SiteTable):
     """A group's table from the engine's rows (TableRow.as_dict()); order is the engine's, never re-sorted."""
 
-    position = tables.Column(verbose_name="#", attrs={"th": {"title": _("Position")}, "td": {"class": "num"}})
-    team = TeamColumn(verbose_name=_("Team"))
+    position = tables.Column(
+        verbose_name="#", attrs={"th": {"title": _("Position"), "class": "num pos"}, "td": {"class": "num pos"}}
+    )
+    team = TeamColumn(verbose_name=_("Team"), attrs={"th": {"class": "team"}, "td": {"class": "team"}})
     played = _numeric("P", _("Played"))
-    won = _numeric("W", _("Won"))
-    drawn = _numeric("D", _("Drawn"))
-    lost = _numeric("L", _("Lost"))
-    goals_for = _numeric("GF", _("Goals for"))
-    goals_against = _numeric("GA", _("Goals against"))
+    won = _numeric("W", _("Won"), fold="narrow")
+    drawn = _numeric("D", _("Drawn"), fold="narrow")
+    lost = _numeric("L", _("Lost"), fold="narrow")
+    goals_for = _numeric("GF", _("Goals for"), fold="phone")
+    goals_against = _numeric("GA", _("Goals against"), fold="phone")
     goal_difference = _numeric("GD", _("Goal difference"))
     points = _numeric("Pts", _("Points"))
-    mark = tables.Column(verbose_name=_("Qualification"), default="")
+    mark = tables.Column(
+        verbose_name=_("Qualification"), default="", attrs={"th": {"class": "mark-col"}, "td": {"class": "mark-col"}}
+    )
 
     class Meta(SiteTable.Meta):
         orderable = False
+        # "standings": on a phone the goals for and against (and on the narrowest the wins, draws and losses) fold
+        # away so position, team, P, GD and Pts fit without scrolling; the CSV and wider screens keep every column.
+        attrs = {"class": "data standings"}
         row_attrs = {"class": lambda record: f"row-{record['mark']}" if record["mark"] else ""}
 
     def render_goal_difference(self, value):
@@ -118,7 +132,13 @@ class StandingsTable(SiteTable):
 
     def render_mark(self, value):
         letter, label = Mark.LEGEND[value]
-        return format_html('<span class="mark mark-{}" title="{}">{}</span> {}', value, label, letter, label)
+        return format_html(
+            '<span class="mark mark-{}" title="{}">{}</span> <span class="mark-label">{}</span>',
+            value,
+            label,
+            letter,
+            label,
+        )
 
     def value_mark(self, value):
         return Mark.LEGEND[value][1] if value else ""
@@ -126,6 +146,9 @@ class StandingsTable(SiteTable):
 
 class QualifierTable(SiteTable):
     """The season's departmental qualifiers; sortable by any header."""
+
+    class Meta(SiteTable.Meta):
+        pass
 
     department = NamedLinkColumn(verbose_name=_("Department"), order_by=("department__name", "order"))
     team = TeamColumn(verbose_name=_("Team"), order_by=("team__name",))
@@ -168,7 +191,9 @@ class RegionTable(SiteTable):
     region = tables.Column(verbose_name=_("Region"))
     departments = tables.Column(verbose_name=_("Departments"))
     through = tables.Column(verbose_name=_("Went through (as recorded)"), default=NOT_RECORDED)
-    places = tables.Column(verbose_name=_("Teams going on"), default="—", attrs={"td": {"class": "num"}})
+    places = tables.Column(
+        verbose_name=_("Teams going on"), default="—", attrs={"th": {"class": "num"}, "td": {"class": "num"}}
+    )
 
     class Meta(SiteTable.Meta):
         orderable = False
@@ -199,7 +224,12 @@ class RegionTable(SiteTable):
 class TeamDirectoryTable(SiteTable):
     name = tables.Column(verbose_name=_("Team"), linkify=True)
     departments = tables.Column(verbose_name=_("Department"), accessor="qualifiers", orderable=False)
-    season_count = tables.Column(verbose_name=_("Seasons qualified"), attrs={"td": {"class": "num"}})
+    season_count = tables.Column(
+        verbose_name=_("Seasons qualified"), attrs={"th": {"class": "num"}, "td": {"class": "num"}}
+    )
+
+    class Meta(SiteTable.Meta):
+        pass
 
     def render_departments(self, value):
         departments = {qualifier.department.pk: qualifier.department for qualifier in value.all()}
@@ -216,7 +246,10 @@ class TeamSeasonTable(SiteTable):
 
     season = SeasonColumn(verbose_name=_("Season"))
     department = NamedLinkColumn(verbose_name=_("Department"), default="—")
-    location = tables.Column(verbose_name=_("Location"), default="—")
+    # The location folds away on a phone so that "How far it went" shows without scrolling.
+    location = tables.Column(
+        verbose_name=_("Location"), default="—", attrs={"th": {"class": "fold-phone"}, "td": {"class": "fold-phone"}}
+    )
     reached = tables.Column(verbose_name=_("How far it went"), default="—")
     groups = tables.Column(verbose_name=_("Group finishes"), default="—")
 
