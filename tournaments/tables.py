@@ -277,3 +277,33 @@ class DepartmentQualifierTable(SiteTable):
 
     def value_location(self, value):
         return "" if value == NOT_RECORDED else value
+
+
+class DepartmentIndexTable(SiteTable):
+    """Rows are dicts: department, qualifiers (a count), regions (Region objects, latest season first)."""
+
+    department = NamedLinkColumn(verbose_name=_("Department"))
+    qualifiers = tables.Column(verbose_name=_("Qualifiers"), attrs={"th": {"class": "num"}, "td": {"class": "num"}})
+    regions = tables.Column(verbose_name=_("Regions it played in"), default="—")
+
+    class Meta(SiteTable.Meta):
+        orderable = False
+
+    def render_regions(self, value):
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            (
+                (
+                    reverse("tournaments:region-detail", args=[region.season.year, region.numeral.lower()]),
+                    _("Region {numeral} ({year})").format(numeral=region.numeral, year=region.season.year),
+                )
+                for region in value
+            ),
+        )
+
+    def value_regions(self, value):
+        return "; ".join(
+            str(_("Region {numeral} ({year})").format(numeral=region.numeral, year=region.season.year))
+            for region in value
+        )

@@ -25,6 +25,7 @@ PAGES = {
     "/teams/cni/": 9,
     "/teams/imi/": 9,
     "/departments/lima/": 3,
+    "/departments/": 2,
     "/search/?q=sport": 2,
 }
 
@@ -100,6 +101,7 @@ def grow_2008(prefix, extra_groups=3, teams_per_group=4):
         "/teams/",
         "/teams/sport-huancayo/",
         "/departments/junin/",
+        "/departments/",
     ],
 )
 def test_query_count_stays_bounded_as_the_season_grows(client, url):

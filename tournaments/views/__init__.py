@@ -1,11 +1,13 @@
 """Public pages. Views stay thin: reads live in selectors, football rules in rules/ (via selectors/outcomes.py)."""
 
+from .departments import DepartmentListView
 from .seasons import DepartmentalView, HomeView, SeasonDetailView, SeasonListView
 from .stages import NationalView, RegionalView, RegionDetailView
 from .teams import DepartmentDetailView, SearchView, TeamDetailView, TeamListView
 
 __all__ = [
     "DepartmentDetailView",
+    "DepartmentListView",
     "DepartmentalView",
     "HomeView",
     "NationalView",

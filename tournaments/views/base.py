@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..exports import SafeTableExport
@@ -32,6 +33,14 @@ def season_or_404(year, fetch=None):
         return fetch(year) if fetch else Season.objects.get(year=year)
     except Season.DoesNotExist:
         raise Http404(_("No Copa Perú season {year} in the archive.").format(year=year)) from None
+
+
+def canonical_redirect(request, url_name, *args):
+    """A permanent (301) redirect to the canonical address of ``url_name`` with ``args``, keeping the query string,
+    so that /seasons/2008/regional/IV/ and its links and bookmarks land on /seasons/2008/regional/iv/."""
+    url = reverse(url_name, args=args)
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
 
 class PageMixin:

@@ -104,7 +104,8 @@ class DepartmentDetailView(PageMixin, TemplateView):
         name = context["department"].name
         description = _("The teams {department} sent to each Copa Perú regional stage in the archive.")
         title = _("{department} in the Copa Perú").format(department=name)
-        return title, description.format(department=name), [(_("Departments"), ""), (name, "")]
+        crumbs = [(_("Departments"), reverse("tournaments:department-list")), (name, "")]
+        return title, description.format(department=name), crumbs
 
     def get_page_tables(self, context):
         citation = _("Copa Perú, qualifiers from {department}").format(department=context["department"].name)

@@ -1,0 +1,55 @@
+"""Finding one's way: the 404 page, canonical region addresses, the departments index and search."""
+
+import pytest
+
+from .page_helpers import page, section, text
+
+pytestmark = pytest.mark.usefixtures("shipped_seasons")
+
+
+@pytest.mark.parametrize("url", ["/no-such-page/", "/seasons/2008/nothing/", "/teams/no-such-team/x/"])
+def test_404_is_written_for_a_fan(client, url):
+    body = page(client, url, status=404)
+    assert "Resolver404" not in body and "Http404" not in body
+    assert "There is no page at this address in the Copa Perú archive." in text(body)
+    for link in ('href="/"', 'href="/seasons/"', 'href="/teams/"', 'href="/departments/"', 'action="/search/"'):
+        assert link in body
+
+
+def test_404_keeps_the_views_own_sentence(client):
+    body = text(page(client, "/seasons/2008/regional/ix/", status=404))
+    assert "Copa Perú 2008 has no Region ix in the archive." in body
+
+
+@pytest.mark.parametrize(
+    "url, target",
+    [
+        ("/seasons/2008/regional/IV/", "/seasons/2008/regional/iv/"),
+        ("/seasons/1998/regional/Viii/", "/seasons/1998/regional/viii/"),
+        ("/seasons/2008/regional/IV/?x=1", "/seasons/2008/regional/iv/?x=1"),
+    ],
+)
+def test_an_upper_case_region_numeral_redirects_permanently(client, url, target):
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == target
+    assert client.get(target).status_code == 200
+
+
+def test_departments_index_lists_every_department_with_its_qualifiers_and_regions(client):
+    body = page(client, "/departments/")
+    table = section(body, "departments")
+    assert table.count('href="/departments/') == 25
+    junin = text(table.split('href="/departments/junin/"', 1)[1].split("</tr>", 1)[0])
+    assert junin.startswith(">Junín")
+    assert "Region V (2008)" in junin and "Region V (1998)" in junin
+    assert 'href="/seasons/2008/regional/v/"' in table
+
+
+def test_departments_index_counts_qualifiers(client):
+    from tournaments.models import Qualifier
+
+    lima = Qualifier.objects.filter(department__slug="lima").count()
+    table = section(page(client, "/departments/"), "departments")
+    row = table.split('href="/departments/lima/"', 1)[1].split("</tr>", 1)[0]
+    assert f'<td class="num">{lima}</td>' in row
