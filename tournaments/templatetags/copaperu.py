@@ -9,10 +9,15 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def absolute_url(context, anchor=""):
-    """This page's address without its query string (the canonical link), optionally with a #fragment."""
+def absolute_url(context, anchor="", query=""):
+    """This page's address without its query string (the canonical link), optionally with a #fragment.
+
+    ``query`` ("region=iv") puts back the part of the query string a citation must keep: the filter.
+    """
     request = context["request"]
     url = request.build_absolute_uri(request.path)
+    if query:
+        url = f"{url}?{query}"
     return f"{url}#{anchor}" if anchor else url
 
 

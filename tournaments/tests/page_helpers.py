@@ -69,9 +69,9 @@ def table_rows(html):
 
 
 def csv_rows(response):
-    """The rows of a CSV download, header first."""
+    """The rows of a CSV download, header first, read as a spreadsheet reads them (the byte-order mark dropped)."""
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def page(client, url, status=200):

@@ -183,7 +183,7 @@ def test_standings_export_to_csv_by_anchor(client):
     assert rows[0] == ["#", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification"]
     assert rows[1] == ["1", "Sport Huancayo", "3", "2", "0", "1", "4", "1", "3", "6", "Promoted"]
     assert client.get("/seasons/2008/national/?_export=csv&table=nowhere").status_code == 404
-    assert client.get("/seasons/2008/national/?_export=xlsx").status_code == 404
+    assert client.get("/seasons/2008/national/?_export=ods").status_code == 404
 
 
 def test_every_table_has_an_anchor_link_csv_and_citation(client):
