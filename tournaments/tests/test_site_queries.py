@@ -26,7 +26,8 @@ PAGES = {
     "/teams/imi/": 9,
     "/departments/lima/": 3,
     "/departments/": 2,
-    "/search/?q=sport": 2,
+    "/search/?q=sport": 4,
+    "/search/?q=lima+2008": 4,
 }
 
 
@@ -102,6 +103,7 @@ def grow_2008(prefix, extra_groups=3, teams_per_group=4):
         "/teams/sport-huancayo/",
         "/departments/junin/",
         "/departments/",
+        "/search/?q=extra+2008",
     ],
 )
 def test_query_count_stays_bounded_as_the_season_grows(client, url):

@@ -1,6 +1,5 @@
-"""The team directory, a team's history, a department's qualifiers, and search."""
+"""The team directory, a team's history and a department's qualifiers."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +12,6 @@ from ..filters import TeamFilter
 from ..models import Department, Team
 from ..selectors.outcomes import Mark
 from ..selectors.stages import finish
-from ..selectors.teams import SEARCH_MAX_LENGTH, clean_query
 from ..tables import NOT_RECORDED, DepartmentQualifierTable, TeamDirectoryTable, TeamSeasonTable
 from .base import PageMixin, PageTable
 
@@ -113,23 +111,3 @@ class DepartmentDetailView(PageMixin, TemplateView):
 
     def export_name(self, context):
         return context["department"].slug
-
-
-class SearchView(PageMixin, TemplateView):
-    template_name = "tournaments/search.html"
-    paginate_by = 50
-
-    def get_context_data(self, **kwargs):
-        typed = self.request.GET.get("q", "")
-        query = clean_query(typed)
-        context = {"query": query, "cut": len(typed.strip()) > SEARCH_MAX_LENGTH, "max_length": SEARCH_MAX_LENGTH}
-        if query:
-            teams, season = selectors.search_teams(query)
-            context["season"] = season
-            context["page_obj"] = Paginator(teams, self.paginate_by).get_page(self.request.GET.get("page"))
-        return super().get_context_data(**context, **kwargs)
-
-    def get_page_meta(self, context):
-        title = _("Search: {query}").format(query=context["query"]) if context["query"] else _("Search")
-        url = reverse("tournaments:search")
-        return title, _("Find a Copa Perú team or season, with or without accents."), [(_("Search"), url)]
