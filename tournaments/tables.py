@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .selectors.outcomes import Mark
-from .text import to_roman
+from .text import fold, to_roman
 
 NOT_RECORDED = _("not recorded")
 
@@ -221,15 +221,33 @@ class RegionTable(SiteTable):
         return "; ".join(f"{team.name} ({how})" for team, how in value)
 
 
+def initial(name):
+    """The letter a name is filed under in the A–Z jump: "Íntimo" under I, "2 de Mayo" under #."""
+    first = fold(name)[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
 class TeamDirectoryTable(SiteTable):
-    name = tables.Column(verbose_name=_("Team"), linkify=True)
+    """Every team on one page; when sorted by name the first team of each letter carries the A–Z jump's anchor."""
+
+    # Sorted as a reader files names: "Íntimo" among the I's, not after Z.
+    name = tables.Column(verbose_name=_("Team"), linkify=True, order_by=("search_name",))
     departments = tables.Column(verbose_name=_("Department"), accessor="qualifiers", orderable=False)
     season_count = tables.Column(
         verbose_name=_("Seasons qualified"), attrs={"th": {"class": "num"}, "td": {"class": "num"}}
     )
 
     class Meta(SiteTable.Meta):
-        pass
+        row_attrs = {"id": lambda record: getattr(record, "initial_anchor", None)}
+
+    def mark_initials(self):
+        """Anchor the first team of each letter (``letter-a``...); returns [(letter, anchor)] in order."""
+        letters = {}
+        for team in self.data:
+            letter = initial(team.name)
+            if letter not in letters:
+                team.initial_anchor = letters[letter] = "letter-" + ("other" if letter == "#" else letter.lower())
+        return list(letters.items())
 
     def render_departments(self, value):
         departments = {qualifier.department.pk: qualifier.department for qualifier in value.all()}

@@ -53,3 +53,28 @@ def test_departments_index_counts_qualifiers(client):
     table = section(page(client, "/departments/"), "departments")
     row = table.split('href="/departments/lima/"', 1)[1].split("</tr>", 1)[0]
     assert f'<td class="num">{lima}</td>' in row
+
+
+def test_the_team_directory_is_one_page_with_an_a_to_z_jump(client):
+    from tournaments.models import Team
+
+    for number in range(120):
+        Team.objects.create(name=f"Zeta Club {number:03d}")
+    body = page(client, "/teams/")
+    rows = section(body, "teams").count("<tr") - 1
+    assert rows == Team.objects.count() > 200
+    assert 'rel="next"' not in body and "?page=2" not in body
+    jump = section(body, "teams-az")
+    letters = text(jump).split()
+    assert letters[:3] == ["A", "C", "D"] and letters[-1] == "Z"
+    for letter in letters:
+        assert f'href="#letter-{letter.lower()}"' in jump
+        assert f'<tr id="letter-{letter.lower()}"' in body
+    # "Íntimo Cable Visión" is filed among the I's, not after Z.
+    i_rows = body.split('<tr id="letter-i"', 1)[1].split('<tr id="letter-j"', 1)[0]
+    assert "Íntimo Cable Visión" in i_rows
+
+
+def test_the_a_to_z_jump_only_shows_when_sorted_by_name(client):
+    assert "az-jump" not in page(client, "/teams/?sort=-season_count")
+    assert "az-jump" in page(client, "/teams/?department=lima")

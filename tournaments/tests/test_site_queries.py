@@ -21,7 +21,7 @@ PAGES = {
     "/seasons/1998/regional/i/": 10,
     "/seasons/2008/national/": 7,
     "/seasons/1998/national/": 7,
-    "/teams/": 5,
+    "/teams/": 3,
     "/teams/cni/": 9,
     "/teams/imi/": 9,
     "/departments/lima/": 3,

@@ -22,13 +22,20 @@ class TeamListView(PageMixin, SingleTableMixin, FilterView):
     template_name = "tournaments/team_list.html"
     table_class = TeamDirectoryTable
     filterset_class = TeamFilter
-    paginate_by = 50
+    # One page, however many clubs: a directory of a few hundred prints whole and has an A–Z jump instead.
+    table_pagination = False
 
     def get_queryset(self):
-        return selectors.teams_for_directory().order_by("name")
+        return selectors.teams_for_directory().order_by("search_name")
 
     def get_table_kwargs(self):
         return {"caption": _("Every team in the archive")}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        by_name = self.request.GET.get("sort", "name") == "name"
+        context["initials"] = context["table"].mark_initials() if by_name else []
+        return context
 
     def get_page_meta(self, context):
         description = _("Every club that has played the Copa Perú stages in the archive, by department.")
