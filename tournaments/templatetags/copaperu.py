@@ -3,6 +3,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from .. import sources
 from ..models import MatchStatus
 
 register = template.Library()
@@ -40,3 +41,9 @@ def owes_score(match):
 @register.filter
 def ordinal_round(number):
     return _("Round {number}").format(number=number) if number else _("Other matches")
+
+
+@register.simple_tag
+def season_sources(season):
+    """The publications a season was built from (tournaments/sources.py); empty when not recorded."""
+    return sources.season_sources(season.year) if season else ()
