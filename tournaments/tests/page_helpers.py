@@ -59,6 +59,11 @@ def section(html, element_id):
     return "".join(parser.parts)
 
 
+def without_box_tools(html):
+    """``html`` without the link-and-citation line under each match, tie and note, to read the boxes in a row."""
+    return re.sub(r'<div class="box-tools">.*?</details></div>', "", html, flags=re.S)
+
+
 def table_rows(html):
     """The body rows of the first table in ``html``, as lists of cell texts."""
     body = re.search(r"<tbody[^>]*>(.*?)</tbody>", html, re.S).group(1)
