@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from .. import sources
 from ..models import MatchStatus
+from ..presentation.crosstable import cross_table
 
 register = template.Library()
 
@@ -98,3 +99,9 @@ def tie_words(tie, playoff):
 def note_anchor(note):
     """A note's id on its page: "note-4"."""
     return f"note-{note.pk}"
+
+
+@register.simple_tag
+def results_grid(view):
+    """The group's cross-table (presentation/crosstable.py), or None when it has no matches."""
+    return cross_table(view)
