@@ -7,7 +7,7 @@ import pytest
 
 from tournaments.models import Group, GroupTeam, Match, Season, Team
 
-from .conftest import DESKTOP, PHONE, horizontal_overflow, save_screenshot
+from .conftest import ARTIFACTS, DESKTOP, PHONE, horizontal_overflow, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -67,6 +67,7 @@ def test_national_and_region_standings_show_position_team_played_and_points(live
     assert_standings_fit(page, "#group-c table.standings")
     assert page.locator("#group-c-results table.cross").evaluate(FITS.replace("cell", "c"))
     save_screenshot(page, f"finish-region-{viewport['width']}")
+    page.locator("#group-c").screenshot(path=str(ARTIFACTS / f"finish-region-group-{viewport['width']}.png"))
     assert horizontal_overflow(page) == 0
 
 
