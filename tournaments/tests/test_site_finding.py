@@ -78,3 +78,10 @@ def test_the_team_directory_is_one_page_with_an_a_to_z_jump(client):
 def test_the_a_to_z_jump_only_shows_when_sorted_by_name(client):
     assert "az-jump" not in page(client, "/teams/?sort=-season_count")
     assert "az-jump" in page(client, "/teams/?department=lima")
+
+
+def test_the_departments_index_is_linked_from_every_page_and_the_sitemap(client):
+    assert "<loc>http://testserver/departments/</loc>" in page(client, "/sitemap.xml")
+    assert 'href="/departments/"' in page(client, "/seasons/")
+    crumbs = page(client, "/departments/junin/").split('aria-label="Breadcrumb"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/departments/"' in crumbs

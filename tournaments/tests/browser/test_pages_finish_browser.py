@@ -72,12 +72,20 @@ def test_national_and_region_standings_show_position_team_played_and_points(live
 
 
 def header_style(page, url, table):
+    """What makes a table look like the standings: its class, header band, caption, striping and cell spacing.
+
+    Read on the last header (the first columns stick and are painted opaque) and the second column's cells.
+    """
     page.goto(url)
-    return page.locator(f"{table} thead th").first.evaluate(
-        "th => { const s = getComputedStyle(th); const t = th.closest('table');"
-        " return [t.className.split(' ')[0], s.backgroundColor, s.textTransform, s.paddingLeft,"
-        " getComputedStyle(t.querySelector('caption')).fontWeight,"
-        " getComputedStyle(t.querySelector('tbody tr:nth-child(2)')).backgroundColor]; }"
+    return page.locator(table).first.evaluate(
+        """t => {
+          const th = getComputedStyle(t.querySelector('thead th:last-child'));
+          const td = getComputedStyle(t.querySelector('tbody tr td:nth-child(2)'));
+          return [t.className.split(' ')[0], th.backgroundColor, th.textTransform, th.borderBottom,
+                  getComputedStyle(t.querySelector('caption')).fontWeight,
+                  getComputedStyle(t.querySelector('tbody tr:nth-child(2)')).backgroundColor,
+                  td.paddingLeft, td.paddingTop, td.borderBottom];
+        }"""
     )
 
 
