@@ -157,7 +157,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/semantic.html"
+DJANGO_TABLES2_TEMPLATE = "includes/table.html"
 
 # --- Production readiness: static files, media, cache ---
 # A CDN in front of whitenoise: STATIC_URL points at it, and the CSP allows it.

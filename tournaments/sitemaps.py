@@ -10,7 +10,7 @@ SEASON_PAGES = ["season-detail", "season-departmental", "season-regional", "seas
 
 class DirectorySitemap(Sitemap):
     def items(self):
-        return ["home", "season-list", "team-list"]
+        return ["home", "season-list", "team-list", "department-list"]
 
     def location(self, item):
         return reverse(f"tournaments:{item}")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from .presentation.results import signed
 from .presentation.stages import region_label
 from .selectors.outcomes import Mark
-from .text import to_roman
+from .text import fold, to_roman
 
 NOT_RECORDED = _("not recorded")
 
@@ -31,7 +31,11 @@ def region_link(season_year, number, numeral):
 
 
 class SiteTable(tables.Table):
-    """A table with a caption (templates/includes/table.html renders it first, as screen readers expect)."""
+    """A table with a caption (templates/includes/table.html renders it first, as screen readers expect).
+
+    django-tables2 does not inherit ``Meta``: a subclass declaring none falls back to DJANGO_TABLES2_TEMPLATE, which
+    settings point at the same template, and the template adds the ``data`` class, so every table looks the same.
+    """
 
     def __init__(self, *args, caption="", **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,29 +85,39 @@ class TeamListColumn(tables.Column):
         return "; ".join(team.name for team in value or [])
 
 
-def _numeric(name, title):
-    return tables.Column(verbose_name=name, attrs={"th": {"title": title}, "td": {"class": "num"}})
+def _numeric(name, title, fold=""):
+    """A right-aligned number column whose header is aligned with it; ``fold`` ("phone", "narrow") names the
+    screen width below which it folds away (static/css/site.css)."""
+    css = f"num fold-{fold}" if fold else "num"
+    return tables.Column(verbose_name=name, attrs={"th": {"title": title, "class": css}, "td": {"class": css}})
 
 
 class StandingsTable(SiteTable):
     """A group's table from the engine's rows (TableRow.as_dict()); order is the engine's, never re-sorted."""
 
-    position = tables.Column(verbose_name="#", attrs={"th": {"title": _("Position")}, "td": {"class": "num"}})
-    team = TeamColumn(verbose_name=_("Team"))
+    position = tables.Column(
+        verbose_name="#", attrs={"th": {"title": _("Position"), "class": "num pos"}, "td": {"class": "num pos"}}
+    )
+    team = TeamColumn(verbose_name=_("Team"), attrs={"th": {"class": "team"}, "td": {"class": "team"}})
     played = _numeric("P", _("Played"))
-    won = _numeric("W", _("Won"))
-    drawn = _numeric("D", _("Drawn"))
-    lost = _numeric("L", _("Lost"))
-    goals_for = _numeric("GF", _("Goals for"))
-    goals_against = _numeric("GA", _("Goals against"))
+    won = _numeric("W", _("Won"), fold="narrow")
+    drawn = _numeric("D", _("Drawn"), fold="narrow")
+    lost = _numeric("L", _("Lost"), fold="narrow")
+    goals_for = _numeric("GF", _("Goals for"), fold="phone")
+    goals_against = _numeric("GA", _("Goals against"), fold="phone")
     goal_difference = _numeric("GD", _("Goal difference"))
     points = _numeric("Pts", _("Points"))
-    mark = tables.Column(verbose_name=_("Qualification"), default="")
+    mark = tables.Column(
+        verbose_name=_("Qualification"), default="", attrs={"th": {"class": "mark-col"}, "td": {"class": "mark-col"}}
+    )
     # Only in the CSV, and only when some teams were level on points: the page shows it as a footnote.
     tiebreak = tables.Column(verbose_name=_("Order of level teams"), default="", visible=False)
 
     class Meta(SiteTable.Meta):
         orderable = False
+        # "standings": on a phone the goals for and against (and on the narrowest the wins, draws and losses) fold
+        # away so position, team, P, GD and Pts fit without scrolling; the CSV and wider screens keep every column.
+        attrs = {"class": "data standings"}
         row_attrs = {"class": lambda record: f"row-{record['mark']}" if record["mark"] else ""}
 
     def __init__(self, data, *args, **kwargs):
@@ -129,7 +143,13 @@ class StandingsTable(SiteTable):
 
     def render_mark(self, value):
         letter, label = Mark.LEGEND[value]
-        return format_html('<span class="mark mark-{}" title="{}">{}</span> {}', value, label, letter, label)
+        return format_html(
+            '<span class="mark mark-{}" title="{}">{}</span> <span class="mark-label">{}</span>',
+            value,
+            label,
+            letter,
+            label,
+        )
 
     def value_mark(self, value):
         return Mark.LEGEND[value][1] if value else ""
@@ -137,6 +157,9 @@ class StandingsTable(SiteTable):
 
 class QualifierTable(SiteTable):
     """The season's departmental qualifiers; sortable by any header."""
+
+    class Meta(SiteTable.Meta):
+        pass
 
     # Names sort by their Spanish sort code (Team.sort_name), not by the database's collation.
     department = NamedLinkColumn(verbose_name=_("Department"), order_by=("department__sort_name", "order"))
@@ -180,7 +203,9 @@ class RegionTable(SiteTable):
     region = tables.Column(verbose_name=_("Region"))
     departments = tables.Column(verbose_name=_("Departments"))
     through = tables.Column(verbose_name=_("Went through (as recorded)"), default=NOT_RECORDED)
-    places = tables.Column(verbose_name=_("Teams going on"), default="—", attrs={"td": {"class": "num"}})
+    places = tables.Column(
+        verbose_name=_("Teams going on"), default="—", attrs={"th": {"class": "num"}, "td": {"class": "num"}}
+    )
 
     class Meta(SiteTable.Meta):
         orderable = False
@@ -208,10 +233,33 @@ class RegionTable(SiteTable):
         return "; ".join(f"{team.name} ({how})" for team, how in value)
 
 
+def initial(name):
+    """The letter a name is filed under in the A–Z jump: "Íntimo" under I, "2 de Mayo" under #."""
+    first = fold(name)[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
 class TeamDirectoryTable(SiteTable):
+    """Every team on one page; when sorted by name the first team of each letter carries the A–Z jump's anchor."""
+
+    # Sorted as a Spanish reader files names (Team.sort_name): "Íntimo" among the I's, not after Z.
     name = tables.Column(verbose_name=_("Team"), linkify=True, order_by=("sort_name",))
     departments = tables.Column(verbose_name=_("Department"), accessor="qualifiers", orderable=False)
-    season_count = tables.Column(verbose_name=_("Seasons qualified"), attrs={"td": {"class": "num"}})
+    season_count = tables.Column(
+        verbose_name=_("Seasons qualified"), attrs={"th": {"class": "num"}, "td": {"class": "num"}}
+    )
+
+    class Meta(SiteTable.Meta):
+        row_attrs = {"id": lambda record: getattr(record, "initial_anchor", None)}
+
+    def mark_initials(self):
+        """Anchor the first team of each letter (``letter-a``...); returns [(letter, anchor)] in order."""
+        letters = {}
+        for team in self.data:
+            letter = initial(team.name)
+            if letter not in letters:
+                team.initial_anchor = letters[letter] = "letter-" + ("other" if letter == "#" else letter.lower())
+        return list(letters.items())
 
     def render_departments(self, value):
         departments = {qualifier.department.pk: qualifier.department for qualifier in value.all()}
@@ -228,7 +276,10 @@ class TeamSeasonTable(SiteTable):
 
     season = SeasonColumn(verbose_name=_("Season"))
     department = NamedLinkColumn(verbose_name=_("Department"), default="—")
-    location = tables.Column(verbose_name=_("Location"), default="—")
+    # The location folds away on a phone so that "How far it went" shows without scrolling.
+    location = tables.Column(
+        verbose_name=_("Location"), default="—", attrs={"th": {"class": "fold-phone"}, "td": {"class": "fold-phone"}}
+    )
     reached = tables.Column(verbose_name=_("How far it went"), default="—")
     groups = tables.Column(verbose_name=_("Group finishes"), default="—")
 
@@ -256,3 +307,33 @@ class DepartmentQualifierTable(SiteTable):
 
     def value_location(self, value):
         return "" if value == NOT_RECORDED else value
+
+
+class DepartmentIndexTable(SiteTable):
+    """Rows are dicts: department, qualifiers (a count), regions (Region objects, latest season first)."""
+
+    department = NamedLinkColumn(verbose_name=_("Department"))
+    qualifiers = tables.Column(verbose_name=_("Qualifiers"), attrs={"th": {"class": "num"}, "td": {"class": "num"}})
+    regions = tables.Column(verbose_name=_("Regions it played in"), default="—")
+
+    class Meta(SiteTable.Meta):
+        orderable = False
+
+    def render_regions(self, value):
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            (
+                (
+                    reverse("tournaments:region-detail", args=[region.season.year, region.numeral.lower()]),
+                    _("Region {numeral} ({year})").format(numeral=region.numeral, year=region.season.year),
+                )
+                for region in value
+            ),
+        )
+
+    def value_regions(self, value):
+        return "; ".join(
+            str(_("Region {numeral} ({year})").format(numeral=region.numeral, year=region.season.year))
+            for region in value
+        )

@@ -19,6 +19,7 @@ urlpatterns = [
     path("seasons/<int:year>/national/", views.NationalView.as_view(), name="season-national"),
     path("teams/", views.TeamListView.as_view(), name="team-list"),
     path("teams/<slug:slug>/", views.TeamDetailView.as_view(), name="team-detail"),
+    path("departments/", views.DepartmentListView.as_view(), name="department-list"),
     path("departments/<slug:slug>/", views.DepartmentDetailView.as_view(), name="department-detail"),
     path("search/", views.SearchView.as_view(), name="search"),
     # The sitemap index pages its sections with ?p=.

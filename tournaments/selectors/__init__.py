@@ -3,13 +3,16 @@
 - seasons: the season list, a season's overview and its podium (champion, runner-up, promoted);
 - progression: who went on from each stage and on what basis, and how far a team went (``how_far``);
 - stages: a region's or the national stage's groups, rounds, ties, matches and rulings, ready to render;
-- teams: the team directory, a team's history, a department's qualifiers and search.
+- teams: the team directory, a team's history and a department's qualifiers;
+- departments: the departments index;
+- search: search over seasons, teams, departments and locations.
 """
 
 from .progression import Podium, how_far
+from .search import search
 from .seasons import season_facts, season_overview, seasons_for_list
 from .stages import national_stage, region_page, regional_overview
-from .teams import department_history, search_teams, team_history, teams_for_directory
+from .teams import department_history, team_history, teams_for_directory
 
 __all__ = [
     "Podium",
@@ -18,7 +21,7 @@ __all__ = [
     "national_stage",
     "region_page",
     "regional_overview",
-    "search_teams",
+    "search",
     "season_facts",
     "season_overview",
     "seasons_for_list",

@@ -1,6 +1,5 @@
-"""Teams and departments: the directory, a team's Copa Perú history, a department's qualifiers, and search."""
+"""Teams and departments: the directory, a team's Copa Perú history and a department's qualifiers."""
 
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
@@ -15,14 +14,11 @@ from ..models import (
     Progression,
     Qualifier,
     RegionDepartment,
-    Season,
     Team,
     Tie,
 )
 from .progression import Podium, computed_progressions, how_far, podium, stored_progressions
 from .stages import build_stage, fetch_stage
-
-SEARCH_MAX_LENGTH = 100
 
 
 def teams_for_directory():
@@ -146,17 +142,3 @@ def department_history(slug):
     for qualifier in qualifiers:
         qualifier.region = regions.get(qualifier.season_id)
     return department, qualifiers
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def clean_query(text):
-    """What a searcher typed, without control characters and cut to a sane length."""
-    return " ".join(_CONTROL.sub(" ", text or "").split())[:SEARCH_MAX_LENGTH]
-
-
-def search_teams(query):
-    """Teams matching the query (accent, case and dot insensitive) and the season when it is a four-digit year."""
-    season = Season.objects.filter(year=int(query)).first() if re.fullmatch(r"\d{4}", query) else None
-    return Team.objects.matching(query).order_by("sort_name"), season

@@ -109,6 +109,9 @@ def restore(path, command="restore_archive"):
         # manage_manually: the loaded rows themselves are not each made a version (thousands of them).
         with transaction.atomic(), reversion.create_revision(manage_manually=True):
             call_command("flush", interactive=False, verbosity=0)
+            # The flush recreates the content types under new numbers; loaddata finds them by natural key through
+            # this process's cache, which would otherwise send the admin log and History of one model to another's.
+            ContentType.objects.clear_cache()
             call_command("loaddata", str(data), verbosity=0)
             reversion.set_comment(f"Restored from the backup {path.name} by manage.py {command}.")
             # Each season (with the stages, changes and qualifiers its admin follows) gets this revision in its

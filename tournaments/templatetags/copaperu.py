@@ -1,18 +1,26 @@
 """Template helpers for the public pages: canonical URLs and a match told in words."""
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .. import sources
 from ..models import MatchStatus
+from ..presentation.crosstable import cross_table
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def absolute_url(context, anchor=""):
-    """This page's address without its query string (the canonical link), optionally with a #fragment."""
+def absolute_url(context, anchor="", query=""):
+    """This page's address without its query string (the canonical link), optionally with a #fragment.
+
+    ``query`` ("region=iv") puts back the part of the query string a citation must keep: the filter.
+    """
     request = context["request"]
     url = request.build_absolute_uri(request.path)
+    if query:
+        url = f"{url}?{query}"
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -35,3 +43,65 @@ def owes_score(match):
 @register.filter
 def ordinal_round(number):
     return _("Round {number}").format(number=number) if number else _("Other matches")
+
+
+@register.simple_tag
+def season_sources(season):
+    """The publications a season was built from (tournaments/sources.py); empty when not recorded."""
+    return sources.season_sources(season.year) if season else ()
+
+
+@register.filter
+def match_words(match):
+    """A match as a citation names it: "Sport Huancayo 0–1 CNI, 7 December 2008" (no home side when unknown)."""
+    teams = {"home": match.home_team.name, "away": match.away_team.name}
+    if match.score_known and match.sides_known:
+        words = _("{home} {home_score}–{away_score} {away}").format(
+            home_score=match.home_score, away_score=match.away_score, **teams
+        )
+    else:
+        words = _("{home} v {away}").format(**teams)
+    if match.leg:
+        words = _("{match}, leg {leg}").format(match=words, leg=match.leg)
+    if match.date:
+        return _("{match}, {date}").format(match=words, date=date_format(match.date, "j F Y"))
+    return words
+
+
+@register.inclusion_tag("includes/cite_box.html", takes_context=True)
+def cite_here(context, subject, anchor, link_label, open=False):
+    """A box's visible anchor link (``link_label``, a whole phrase: "Link to this match") and its citation line,
+    "<page title>, <subject>. Copa Perú archive, retrieved <today>, <this page's address>#<anchor>", under a
+    "Cite" disclosure (``open`` for ties and rulings, which are few and are what journalists quote; a page of
+    fixtures would drown in citation lines)."""
+    page = context.get("page_title") or _("Copa Perú archive")
+    return {
+        "anchor": anchor,
+        "link_label": link_label,
+        "open": open,
+        "citation": _("{page}, {subject}").format(page=page, subject=subject),
+        "cite_url": absolute_url(context, anchor),
+    }
+
+
+@register.filter
+def tie_words(tie, playoff):
+    """A tie as a citation names it: "Final: I.M.I. v Coronel Bolognesi" (``tie`` a Tie, ``playoff`` its round)."""
+    not_recorded = _("not recorded")
+    return _("{round}: {team_a} v {team_b}").format(
+        round=playoff.name,
+        team_a=tie.team_a.name if tie.team_a else not_recorded,
+        team_b=tie.team_b.name if tie.team_b else not_recorded,
+    )
+
+
+@register.filter
+def note_anchor(note):
+    """A note's id on its page: "note-4"."""
+    return f"note-{note.pk}"
+
+
+@register.simple_tag
+def results_grid(view):
+    """The group's cross-table (presentation/crosstable.py), or None when it has no matches."""
+    return cross_table(view)

@@ -60,6 +60,11 @@ def section(html, element_id):
     return "".join(parser.parts)
 
 
+def without_box_tools(html):
+    """``html`` without the link-and-citation line under each match, tie and note, to read the boxes in a row."""
+    return re.sub(r'<div class="box-tools">.*?</details></div>', "", html, flags=re.S)
+
+
 def table_rows(html):
     """The body rows of the first table in ``html``, as lists of cell texts."""
     body = re.search(r"<tbody[^>]*>(.*?)</tbody>", html, re.S).group(1)
@@ -70,9 +75,9 @@ def table_rows(html):
 
 
 def csv_rows(response):
-    """The rows of a CSV download, header first."""
+    """The rows of a CSV download, header first, read as a spreadsheet reads them (the byte-order mark dropped)."""
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def page(client, url, status=200):

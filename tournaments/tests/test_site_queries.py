@@ -21,11 +21,13 @@ PAGES = {
     "/seasons/1998/regional/i/": 11,
     "/seasons/2008/national/": 7,
     "/seasons/1998/national/": 7,
-    "/teams/": 5,
+    "/teams/": 3,
     "/teams/cni/": 10,
     "/teams/imi/": 10,
     "/departments/lima/": 3,
-    "/search/?q=sport": 2,
+    "/departments/": 2,
+    "/search/?q=sport": 4,
+    "/search/?q=lima+2008": 4,
 }
 
 
@@ -100,6 +102,8 @@ def grow_2008(prefix, extra_groups=3, teams_per_group=4):
         "/teams/",
         "/teams/sport-huancayo/",
         "/departments/junin/",
+        "/departments/",
+        "/search/?q=extra+2008",
     ],
 )
 def test_query_count_stays_bounded_as_the_season_grows(client, url):

@@ -24,6 +24,7 @@ GOOD = {
     "season-national": ["/seasons/2008/national/", "/seasons/1998/national/"],
     "team-list": ["/teams/", "/teams/?department=lima&sort=-season_count"],
     "team-detail": ["/teams/sport-huancayo/", "/teams/juan-aurich/"],
+    "department-list": ["/departments/"],
     "department-detail": ["/departments/lima/", "/departments/madre-de-dios/"],
     "search": ["/search/", "/search/?q=garcilaso"],
     "sitemap": ["/sitemap.xml"],
@@ -37,7 +38,6 @@ MISSING = {
     "region-detail": [
         "/seasons/2008/regional/iiii/",
         "/seasons/2008/regional/ix/",
-        "/seasons/2008/regional/IV/",
         "/seasons/2008/regional/4/",
         "/seasons/2009/regional/i/",
     ],

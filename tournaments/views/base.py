@@ -1,8 +1,10 @@
 """What every public page shares: its title, description and breadcrumbs, its tables, and their CSV exports."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..exports import SafeTableExport
@@ -17,6 +19,22 @@ class PageTable:
     title: str
     table: object
     citation: str
+    query: str = ""  # the filter a reader chose ("region=iv"), kept by the link, the citation and the file name
+
+
+def active_filters(filterset):
+    """[(field name, value, label)] a reader chose on a django-filter filter set, in the form's order.
+
+    Empty when there is no filter set, nothing was chosen, or the choice is invalid (the form shows why).
+    """
+    if filterset is None or not filterset.is_bound or not filterset.is_valid():
+        return []
+    chosen = []
+    for name, field in filterset.form.fields.items():
+        value = filterset.form.cleaned_data.get(name)
+        if value not in (None, ""):
+            chosen.append((name, value, dict(getattr(field, "choices", ())).get(value, value)))
+    return chosen
 
 
 def check_year(year):
@@ -34,11 +52,20 @@ def season_or_404(year, fetch=None):
         raise Http404(_("No Copa Perú season {year} in the archive.").format(year=year)) from None
 
 
+def canonical_redirect(request, url_name, *args):
+    """A permanent (301) redirect to the canonical address of ``url_name`` with ``args``, keeping the query string,
+    so that /seasons/2008/regional/IV/ and its links and bookmarks land on /seasons/2008/regional/iv/."""
+    url = reverse(url_name, args=args)
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
 class PageMixin:
     """Fills the title, meta description and breadcrumbs that templates/base.html renders on every page.
 
-    ``page_tables`` (a list of PageTable) makes each table exportable as ``?_export=csv&table=<anchor>``;
-    without ``table`` the page's first table is exported.
+    ``page_tables`` (a list of PageTable) makes each table exportable as ``?_export=csv&table=<anchor>`` (or
+    ``_export=xlsx``); without ``table`` the page's first table is exported. On a filtered page (django-filter's
+    ``filter`` in the context) every table's link, citation and file name say what was filtered.
     """
 
     max_per_page = 200
@@ -66,16 +93,28 @@ class PageMixin:
         title, description, breadcrumbs = self.get_page_meta(context)
         context.update(page_title=title, page_description=description, breadcrumbs=breadcrumbs)
         context["page_tables"] = {table.anchor: table for table in self.get_page_tables(context)}
+        filters = active_filters(context.get("filter"))
+        if filters:
+            for page_table in context["page_tables"].values():
+                self.keep_filters(page_table, filters)
         export_format = self.request.GET.get("_export")
         if export_format is None:
             return super().render_to_response(context, **kwargs)
         tables = context["page_tables"]
         anchor = self.request.GET.get("table") or next(iter(tables), None)
-        if export_format != SafeTableExport.CSV or anchor not in tables:
-            raise Http404(_("This page has no such table to export; try ?_export=csv."))
+        if export_format not in SafeTableExport.PAGE_FORMATS or anchor not in tables:
+            raise Http404(_("This page has no such table to export; try ?_export=csv or ?_export=xlsx."))
         page_table = tables[anchor]
-        exporter = SafeTableExport(SafeTableExport.CSV, page_table.table, dataset_kwargs={"title": page_table.title})
-        return exporter.response(filename=f"{self.export_name(context)}-{anchor}.csv")
+        exporter = SafeTableExport(export_format, page_table.table, dataset_kwargs={"title": str(page_table.title)})
+        filtered = "".join(f"-{name}-{value}" for name, value, _label in filters)
+        return exporter.response(filename=f"{self.export_name(context)}-{anchor}{filtered}.{export_format}")
+
+    @staticmethod
+    def keep_filters(page_table, filters):
+        page_table.query = urlencode([(name, value) for name, value, _label in filters])
+        citation = _("{citation} (filtered: {filters})")
+        labels = ", ".join(str(label) for _name, _value, label in filters)
+        page_table.citation = citation.format(citation=page_table.citation, filters=labels)
 
     def export_name(self, context):
         return "copa-peru"

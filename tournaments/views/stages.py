@@ -10,7 +10,7 @@ from ..models import Region
 from ..presentation.stages import region_label, went_on_pairs
 from ..tables import RegionTable, StandingsTable
 from ..text import from_roman
-from .base import PageMixin, PageTable, check_year, season_or_404
+from .base import PageMixin, PageTable, canonical_redirect, check_year, season_or_404
 from .seasons import season_crumbs
 
 
@@ -62,6 +62,12 @@ class RegionalView(PageMixin, TemplateView):
 
 class RegionDetailView(PageMixin, TemplateView):
     template_name = "tournaments/region_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        lower = kwargs["roman"].lower()
+        if kwargs["roman"] != lower and from_roman(lower):
+            return canonical_redirect(request, "tournaments:region-detail", kwargs["year"], lower)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         year, roman = self.kwargs["year"], self.kwargs["roman"]

@@ -1,6 +1,5 @@
-"""The team directory, a team's history, a department's qualifiers, and search."""
+"""The team directory, a team's history and a department's qualifiers."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +11,6 @@ from .. import selectors
 from ..filters import TeamFilter
 from ..models import Department, Team
 from ..presentation.stages import group_finish, reached_label, tie_line
-from ..selectors.teams import SEARCH_MAX_LENGTH, clean_query
 from ..tables import NOT_RECORDED, DepartmentQualifierTable, TeamDirectoryTable, TeamSeasonTable
 from .base import PageMixin, PageTable
 
@@ -24,13 +22,20 @@ class TeamListView(PageMixin, SingleTableMixin, FilterView):
     query_parameters = (*PageMixin.query_parameters, "sort", "page", "per_page", "department")
     table_class = TeamDirectoryTable
     filterset_class = TeamFilter
-    paginate_by = 50
+    # One page, however many clubs: a directory of a few hundred prints whole and has an A–Z jump instead.
+    table_pagination = False
 
     def get_queryset(self):
         return selectors.teams_for_directory().order_by("sort_name")
 
     def get_table_kwargs(self):
         return {"caption": _("Every team in the archive")}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        by_name = self.request.GET.get("sort", "name") == "name"
+        context["initials"] = context["table"].mark_initials() if by_name else []
+        return context
 
     def get_page_meta(self, context):
         description = _("Every club that has played the Copa Perú stages in the archive, by department.")
@@ -107,7 +112,8 @@ class DepartmentDetailView(PageMixin, TemplateView):
         name = context["department"].name
         description = _("The teams {department} sent to each Copa Perú regional stage in the archive.")
         title = _("{department} in the Copa Perú").format(department=name)
-        return title, description.format(department=name), [(_("Departments"), ""), (name, "")]
+        crumbs = [(_("Departments"), reverse("tournaments:department-list")), (name, "")]
+        return title, description.format(department=name), crumbs
 
     def get_page_tables(self, context):
         citation = _("Copa Perú, qualifiers from {department}").format(department=context["department"].name)
@@ -115,24 +121,3 @@ class DepartmentDetailView(PageMixin, TemplateView):
 
     def export_name(self, context):
         return context["department"].slug
-
-
-class SearchView(PageMixin, TemplateView):
-    template_name = "tournaments/search.html"
-    query_parameters = (*PageMixin.query_parameters, "q", "page")
-    paginate_by = 50
-
-    def get_context_data(self, **kwargs):
-        typed = self.request.GET.get("q", "")
-        query = clean_query(typed)
-        context = {"query": query, "cut": len(typed.strip()) > SEARCH_MAX_LENGTH, "max_length": SEARCH_MAX_LENGTH}
-        if query:
-            teams, season = selectors.search_teams(query)
-            context["season"] = season
-            context["page_obj"] = Paginator(teams, self.paginate_by).get_page(self.request.GET.get("page"))
-        return super().get_context_data(**context, **kwargs)
-
-    def get_page_meta(self, context):
-        title = _("Search: {query}").format(query=context["query"]) if context["query"] else _("Search")
-        url = reverse("tournaments:search")
-        return title, _("Find a Copa Perú team or season, with or without accents."), [(_("Search"), url)]
