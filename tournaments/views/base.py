@@ -5,10 +5,10 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from ..exports import SafeTableExport
 from ..models import Season
+from ..presentation import pages
 
 
 @dataclass
@@ -40,7 +40,7 @@ def active_filters(filterset):
 def check_year(year):
     """Out-of-range years 404 before reaching the database (SQLite cannot even bind a 30-digit number)."""
     if not 1900 <= year <= 2100:
-        raise Http404(_("No Copa Perú season {year} in the archive.").format(year=year))
+        raise Http404(pages.no_season(year))
 
 
 def season_or_404(year, fetch=None):
@@ -49,7 +49,7 @@ def season_or_404(year, fetch=None):
     try:
         return fetch(year) if fetch else Season.objects.get(year=year)
     except Season.DoesNotExist:
-        raise Http404(_("No Copa Perú season {year} in the archive.").format(year=year)) from None
+        raise Http404(pages.no_season(year)) from None
 
 
 def canonical_redirect(request, url_name, *args):
@@ -81,8 +81,8 @@ class PageMixin:
             del query["per_page"]
             request.GET = query
 
-    def get_page_meta(self, context):
-        """(title, description, [(label, url), ...] breadcrumbs after Home)."""
+    def get_page_words(self, context):
+        """The page's PageWords (presentation/pages.py): title, description, breadcrumbs after Home."""
         raise NotImplementedError
 
     def get_page_tables(self, context):
@@ -90,8 +90,8 @@ class PageMixin:
 
     def render_to_response(self, context, **kwargs):
         # Here rather than in get_context_data, so that the subclasses' whole context is there to describe.
-        title, description, breadcrumbs = self.get_page_meta(context)
-        context.update(page_title=title, page_description=description, breadcrumbs=breadcrumbs)
+        words = self.get_page_words(context)
+        context.update(page_title=words.title, page_description=words.description, breadcrumbs=words.crumbs)
         context["page_tables"] = {table.anchor: table for table in self.get_page_tables(context)}
         filters = active_filters(context.get("filter"))
         if filters:
@@ -103,7 +103,7 @@ class PageMixin:
         tables = context["page_tables"]
         anchor = self.request.GET.get("table") or next(iter(tables), None)
         if export_format not in SafeTableExport.PAGE_FORMATS or anchor not in tables:
-            raise Http404(_("This page has no such table to export; try ?_export=csv or ?_export=xlsx."))
+            raise Http404(pages.no_export())
         page_table = tables[anchor]
         exporter = SafeTableExport(export_format, page_table.table, dataset_kwargs={"title": str(page_table.title)})
         filtered = "".join(f"-{name}-{value}" for name, value, _label in filters)
@@ -112,9 +112,8 @@ class PageMixin:
     @staticmethod
     def keep_filters(page_table, filters):
         page_table.query = urlencode([(name, value) for name, value, _label in filters])
-        citation = _("{citation} (filtered: {filters})")
-        labels = ", ".join(str(label) for _name, _value, label in filters)
-        page_table.citation = citation.format(citation=page_table.citation, filters=labels)
+        labels = [label for _name, _value, label in filters]
+        page_table.citation = pages.filtered_citation(page_table.citation, labels)
 
     def export_name(self, context):
         return "copa-peru"

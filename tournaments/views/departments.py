@@ -1,14 +1,11 @@
 """The departments index."""
 
-from django.urls import reverse_lazy
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from ..presentation import pages
 from ..selectors.departments import departments_for_index
 from ..tables import DepartmentIndexTable
 from .base import PageMixin, PageTable
-
-DEPARTMENTS_CRUMB = (_("Departments"), reverse_lazy("tournaments:department-list"))
 
 
 class DepartmentListView(PageMixin, TemplateView):
@@ -23,17 +20,15 @@ class DepartmentListView(PageMixin, TemplateView):
             }
             for department in departments_for_index()
         ]
-        table = DepartmentIndexTable(rows, caption=_("Peru's departments in the Copa Perú archive"))
+        table = DepartmentIndexTable(rows, caption=pages.department_list().caption)
         return super().get_context_data(departments_table=table, **kwargs)
 
-    def get_page_meta(self, context):
-        description = _(
-            "Peru's 25 departments, Callao included: how many teams each sent on and the regions it played in."
-        )
-        return _("Copa Perú departments"), description, [DEPARTMENTS_CRUMB]
+    def get_page_words(self, context):
+        return pages.department_list()
 
     def get_page_tables(self, context):
-        return [PageTable("departments", _("Departments"), context["departments_table"], _("Copa Perú, departments"))]
+        words = pages.department_list()
+        return [PageTable("departments", words.table_title, context["departments_table"], words.citation)]
 
     def export_name(self, context):
         return "copa-peru-departments"

@@ -1,10 +1,9 @@
 """Search: seasons, teams, departments and towns, grouped by kind."""
 
 from django.core.paginator import Paginator
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from ..presentation import pages
 from ..selectors.search import SEARCH_MAX_LENGTH, clean_query, search
 from .base import PageMixin
 
@@ -24,8 +23,5 @@ class SearchView(PageMixin, TemplateView):
             context["page_obj"] = Paginator(results.teams, self.paginate_by).get_page(self.request.GET.get("page"))
         return super().get_context_data(**context, **kwargs)
 
-    def get_page_meta(self, context):
-        title = _("Search: {query}").format(query=context["query"]) if context["query"] else _("Search")
-        url = reverse("tournaments:search")
-        description = _("Find a Copa Perú season, team, department or town, with or without accents.")
-        return title, description, [(_("Search"), url)]
+    def get_page_words(self, context):
+        return pages.search(context["query"])

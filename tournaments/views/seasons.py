@@ -1,8 +1,6 @@
 """The home page, the season list, a season's overview and its departmental qualifiers."""
 
 from django.db.models import OuterRef, Subquery
-from django.urls import reverse, reverse_lazy
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -10,11 +8,10 @@ from django_tables2 import SingleTableMixin
 from .. import selectors
 from ..filters import QualifierFilter
 from ..models import Qualifier, RegionDepartment, Season
+from ..presentation import pages
 from ..presentation.stages import runner_up_reason
 from ..tables import ChampionsTable, QualifierTable, SeasonTable
 from .base import PageMixin, PageTable, season_or_404
-
-SEASONS_CRUMB = (_("Seasons"), reverse_lazy("tournaments:season-list"))
 
 
 def season_rows(seasons):
@@ -22,23 +19,16 @@ def season_rows(seasons):
     rows = []
     for season in seasons:
         podium = facts[season.pk]
-        recorded = _("{qualifiers} qualifiers; results for {recorded} of {total} groups and rounds").format(
-            qualifiers=season.qualifier_count, recorded=season.sections_recorded, total=season.sections_total
-        )
         rows.append(
             {
                 "season": season,
                 "champion": season.champion,
                 "runner_up": podium.runner_up,
                 "promoted": podium.promoted or None,
-                "recorded": recorded,
+                "recorded": pages.recorded_summary(season),
             }
         )
     return rows
-
-
-def season_crumbs(season):
-    return [SEASONS_CRUMB, (str(season.year), season.get_absolute_url())]
 
 
 class HomeView(PageMixin, TemplateView):
@@ -48,17 +38,15 @@ class HomeView(PageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         seasons = list(selectors.seasons_for_list()[: self.roll_length])
         rows = season_rows(seasons)
-        table = ChampionsTable(rows, caption=_("Roll of champions, latest first"))
+        table = ChampionsTable(rows, caption=pages.home().caption)
         return super().get_context_data(latest=rows[0] if rows else None, champions=table, **kwargs)
 
-    def get_page_meta(self, context):
-        description = _(
-            "Every Copa Perú season: departmental qualifiers, regional groups, the national stage, rulings."
-        )
-        return _("Copa Perú archive"), description, []
+    def get_page_words(self, context):
+        return pages.home()
 
     def get_page_tables(self, context):
-        return [PageTable("champions", _("Roll of champions"), context["champions"], _("Copa Perú, roll of champions"))]
+        words = pages.home()
+        return [PageTable("champions", words.table_title, context["champions"], words.citation)]
 
 
 class SeasonListView(PageMixin, ListView):
@@ -71,15 +59,16 @@ class SeasonListView(PageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["seasons_table"] = SeasonTable(season_rows(context["object_list"]), caption=_("Copa Perú seasons"))
+        caption = pages.season_list().caption
+        context["seasons_table"] = SeasonTable(season_rows(context["object_list"]), caption=caption)
         return context
 
-    def get_page_meta(self, context):
-        description = _("Every Copa Perú season with its champion, runner-up, promoted teams and recorded results.")
-        return _("Copa Perú seasons"), description, [SEASONS_CRUMB]
+    def get_page_words(self, context):
+        return pages.season_list()
 
     def get_page_tables(self, context):
-        return [PageTable("seasons", _("Seasons"), context["seasons_table"], _("Copa Perú, all seasons"))]
+        words = pages.season_list()
+        return [PageTable("seasons", words.table_title, context["seasons_table"], words.citation)]
 
 
 class SeasonDetailView(PageMixin, TemplateView):
@@ -94,12 +83,8 @@ class SeasonDetailView(PageMixin, TemplateView):
         context = {"season": season, "stages": stages, "facts": facts, "runner_up_how": runner_up_how}
         return super().get_context_data(**context, see_also=see_also, **kwargs)
 
-    def get_page_meta(self, context):
-        season = context["season"]
-        champion = season.champion.name if season.champion else _("not recorded")
-        description = _("Copa Perú {year}: champion {champion}; stages, team changes, rulings and every result.")
-        title = _("Copa Perú {year}").format(year=season.year)
-        return title, description.format(year=season.year, champion=champion), season_crumbs(season)
+    def get_page_words(self, context):
+        return pages.season_detail(context["season"])
 
 
 class DepartmentalView(PageMixin, SingleTableMixin, FilterView):
@@ -128,22 +113,17 @@ class DepartmentalView(PageMixin, SingleTableMixin, FilterView):
         return {**super().get_filterset_kwargs(filterset_class), "season": self.season}
 
     def get_table_kwargs(self):
-        caption = _("Teams that qualified for the {year} Regional Stage").format(year=self.season.year)
-        return {"caption": caption}
+        return {"caption": pages.departmental(self.season).caption}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(season=self.season, **kwargs)
 
-    def get_page_meta(self, context):
-        year = self.season.year
-        title = _("Copa Perú {year} departmental qualifiers").format(year=year)
-        description = _("The teams each of Peru's departments sent to the {year} Copa Perú regional stage.")
-        url = reverse("tournaments:season-departmental", args=[year])
-        return title, description.format(year=year), [*season_crumbs(self.season), (_("Departmental stage"), url)]
+    def get_page_words(self, context):
+        return pages.departmental(self.season)
 
     def get_page_tables(self, context):
-        citation = _("Copa Perú {year}, Departmental Stage qualifiers").format(year=self.season.year)
-        return [PageTable("qualifiers", _("Qualifiers"), context["table"], citation)]
+        words = pages.departmental(self.season)
+        return [PageTable("qualifiers", words.table_title, context["table"], words.citation)]
 
     def export_name(self, context):
         return f"copa-peru-{self.season.year}"

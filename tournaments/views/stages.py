@@ -1,17 +1,15 @@
 """The regional stage (every region, then one region) and the national stage of a season."""
 
 from django.http import Http404
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from .. import selectors
 from ..models import Region
-from ..presentation.stages import region_label, went_on_pairs
+from ..presentation import pages
+from ..presentation.stages import went_on_pairs
 from ..tables import RegionTable, StandingsTable
 from ..text import from_roman
 from .base import PageMixin, PageTable, canonical_redirect, check_year, season_or_404
-from .seasons import season_crumbs
 
 
 def standings_tables(stage, citation):
@@ -20,13 +18,10 @@ def standings_tables(stage, citation):
     for view in stage.groups:
         if view.table.recorded:
             rows = [row.as_dict() for row in view.table.rows]
-            table = StandingsTable(rows, caption=_("{group} standings").format(group=view.group.name))
-            tables.append(PageTable(view.group.anchor, view.group.name, table, f"{citation}, {view.group.name}"))
+            caption, group_citation = pages.group_table(view.group, citation)
+            table = StandingsTable(rows, caption=caption)
+            tables.append(PageTable(view.group.anchor, view.group.name, table, group_citation))
     return tables
-
-
-def regional_crumbs(season):
-    return [*season_crumbs(season), (_("Regional stage"), reverse("tournaments:season-regional", args=[season.year]))]
 
 
 class RegionalView(PageMixin, TemplateView):
@@ -43,18 +38,15 @@ class RegionalView(PageMixin, TemplateView):
             }
             for region in regions
         ]
-        table = RegionTable(rows, caption=_("Regions of the {year} Regional Stage").format(year=season.year))
+        table = RegionTable(rows, caption=pages.regional(season).caption)
         return super().get_context_data(season=season, regions_table=table, **kwargs)
 
-    def get_page_meta(self, context):
-        year = context["season"].year
-        title = _("Copa Perú {year} regional stage").format(year=year)
-        description = _("The regions of the {year} Copa Perú, their departments and the teams that went through.")
-        return title, description.format(year=year), regional_crumbs(context["season"])
+    def get_page_words(self, context):
+        return pages.regional(context["season"])
 
     def get_page_tables(self, context):
-        citation = _("Copa Perú {year}, Regional Stage").format(year=context["season"].year)
-        return [PageTable("regions", _("Regions"), context["regions_table"], citation)]
+        words = pages.regional(context["season"])
+        return [PageTable("regions", words.table_title, context["regions_table"], words.citation)]
 
     def export_name(self, context):
         return f"copa-peru-{context['season'].year}-regional"
@@ -78,26 +70,14 @@ class RegionDetailView(PageMixin, TemplateView):
         except Region.DoesNotExist:
             region = None
         if region is None:
-            raise Http404(
-                _("Copa Perú {year} has no {region} in the archive.").format(year=year, region=region_label(roman))
-            )
+            raise Http404(pages.no_region(year, roman))
         return super().get_context_data(season=region.season, region=region, stage=stage, **kwargs)
 
-    def get_page_meta(self, context):
-        region, season = context["region"], context["season"]
-        name = region_label(region.numeral)
-        title = _("Copa Perú {year} {region}").format(year=season.year, region=name)
-        departments = ", ".join(department.name for department in region.department_list)
-        description = _("{region} of the {year} Copa Perú ({departments}): groups, results and rulings.")
-        crumbs = [*regional_crumbs(season), (name, "")]
-        return title, description.format(region=name, year=season.year, departments=departments), crumbs
+    def get_page_words(self, context):
+        return pages.region_detail(context["season"], context["region"])
 
     def get_page_tables(self, context):
-        citation = _("Copa Perú {year}, Regional Stage, {region}")
-        return standings_tables(
-            context["stage"],
-            citation.format(year=context["season"].year, region=region_label(context["region"].numeral)),
-        )
+        return standings_tables(context["stage"], self.get_page_words(context).citation)
 
     def export_name(self, context):
         return f"copa-peru-{context['season'].year}-region-{context['region'].numeral.lower()}"
@@ -110,16 +90,11 @@ class NationalView(PageMixin, TemplateView):
         season, stage = season_or_404(self.kwargs["year"], selectors.national_stage)
         return super().get_context_data(season=season, stage=stage, **kwargs)
 
-    def get_page_meta(self, context):
-        season = context["season"]
-        title = _("Copa Perú {year} national stage").format(year=season.year)
-        description = _("The {year} Copa Perú national stage: knockout rounds, the final and the final group.")
-        crumbs = [*season_crumbs(season), (_("National stage"), "")]
-        return title, description.format(year=season.year), crumbs
+    def get_page_words(self, context):
+        return pages.national(context["season"])
 
     def get_page_tables(self, context):
-        citation = _("Copa Perú {year}, National Stage").format(year=context["season"].year)
-        return standings_tables(context["stage"], citation)
+        return standings_tables(context["stage"], pages.national(context["season"]).citation)
 
     def export_name(self, context):
         return f"copa-peru-{context['season'].year}-national"

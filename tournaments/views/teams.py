@@ -1,8 +1,6 @@
 """The team directory, a team's history and a department's qualifiers."""
 
 from django.http import Http404
-from django.urls import reverse, reverse_lazy
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -10,11 +8,10 @@ from django_tables2 import SingleTableMixin
 from .. import selectors
 from ..filters import TeamFilter
 from ..models import Department, Team
+from ..presentation import pages
 from ..presentation.stages import group_finish, reached_label, tie_line
 from ..tables import NOT_RECORDED, DepartmentQualifierTable, TeamDirectoryTable, TeamSeasonTable
 from .base import PageMixin, PageTable
-
-TEAMS_CRUMB = (_("Teams"), reverse_lazy("tournaments:team-list"))
 
 
 class TeamListView(PageMixin, SingleTableMixin, FilterView):
@@ -29,7 +26,7 @@ class TeamListView(PageMixin, SingleTableMixin, FilterView):
         return selectors.teams_for_directory().order_by("sort_name")
 
     def get_table_kwargs(self):
-        return {"caption": _("Every team in the archive")}
+        return {"caption": pages.team_list().caption}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -37,12 +34,12 @@ class TeamListView(PageMixin, SingleTableMixin, FilterView):
         context["initials"] = context["table"].mark_initials() if by_name else []
         return context
 
-    def get_page_meta(self, context):
-        description = _("Every club that has played the Copa Perú stages in the archive, by department.")
-        return _("Copa Perú teams"), description, [TEAMS_CRUMB]
+    def get_page_words(self, context):
+        return pages.team_list()
 
     def get_page_tables(self, context):
-        return [PageTable("teams", _("Teams"), context["table"], _("Copa Perú, team directory"))]
+        words = pages.team_list()
+        return [PageTable("teams", words.table_title, context["table"], words.citation)]
 
 
 def _finishes(entry):
@@ -56,8 +53,9 @@ class TeamDetailView(PageMixin, TemplateView):
         try:
             team, history = selectors.team_history(self.kwargs["slug"])
         except Team.DoesNotExist:
-            raise Http404(_("No team with that address in the archive.")) from None
+            raise Http404(pages.no_team()) from None
         rows, campaigns = [], []
+        years = [entry.season.year for entry in history]
         for entry in history:
             reached = entry.reached
             entry.tie_lines = [
@@ -75,22 +73,18 @@ class TeamDetailView(PageMixin, TemplateView):
                     "groups": _finishes(entry),
                 }
             )
-        table = TeamSeasonTable(rows, caption=_("{team} in the Copa Perú, season by season").format(team=team.name))
+        table = TeamSeasonTable(rows, caption=pages.team_detail(team, years).caption)
         context = {"team": team, "history": history, "campaigns": campaigns, "seasons_table": table}
         context["changes"] = [change for entry in history for change in entry.changes]
         context["has_matches"] = any(entry.matches or entry.ties for entry in history)
         return super().get_context_data(**context, **kwargs)
 
-    def get_page_meta(self, context):
-        team, history = context["team"], context["history"]
-        years = ", ".join(str(entry.season.year) for entry in history)
-        description = _("{team} in the Copa Perú ({years}): qualifying, group finishes, matches and how far it went.")
-        return team.name, description.format(team=team.name, years=years), [TEAMS_CRUMB, (team.name, "")]
+    def get_page_words(self, context):
+        return pages.team_detail(context["team"], [entry.season.year for entry in context["history"]])
 
     def get_page_tables(self, context):
-        team = context["team"]
-        citation = _("Copa Perú, {team} season by season").format(team=team.name)
-        return [PageTable("seasons", _("Seasons"), context["seasons_table"], citation)]
+        words = self.get_page_words(context)
+        return [PageTable("seasons", words.table_title, context["seasons_table"], words.citation)]
 
     def export_name(self, context):
         return context["team"].slug
@@ -103,21 +97,16 @@ class DepartmentDetailView(PageMixin, TemplateView):
         try:
             department, qualifiers = selectors.department_history(self.kwargs["slug"])
         except Department.DoesNotExist:
-            raise Http404(_("No department with that address; Peru has 25, Callao included.")) from None
-        caption = _("Teams {department} sent to the regional stage, latest season first")
-        table = DepartmentQualifierTable(qualifiers, caption=caption.format(department=department.name))
+            raise Http404(pages.no_department()) from None
+        table = DepartmentQualifierTable(qualifiers, caption=pages.department_detail(department).caption)
         return super().get_context_data(department=department, qualifiers_table=table, **kwargs)
 
-    def get_page_meta(self, context):
-        name = context["department"].name
-        description = _("The teams {department} sent to each Copa Perú regional stage in the archive.")
-        title = _("{department} in the Copa Perú").format(department=name)
-        crumbs = [(_("Departments"), reverse("tournaments:department-list")), (name, "")]
-        return title, description.format(department=name), crumbs
+    def get_page_words(self, context):
+        return pages.department_detail(context["department"])
 
     def get_page_tables(self, context):
-        citation = _("Copa Perú, qualifiers from {department}").format(department=context["department"].name)
-        return [PageTable("qualifiers", _("Qualifiers"), context["qualifiers_table"], citation)]
+        words = pages.department_detail(context["department"])
+        return [PageTable("qualifiers", words.table_title, context["qualifiers_table"], words.citation)]
 
     def export_name(self, context):
         return context["department"].slug
