@@ -155,7 +155,9 @@ def test_a_second_leg_won_after_extra_time_says_so_on_the_match_line_the_tie_and
     tie_text = text(section(page(client, REGION_URL), tie.anchor))
     # Leg 2 went 2-0 after extra time: 2-1 to Bravo Dos on aggregate.
     assert "Bravo Dos 2–0 a.e.t. Atlético Uno" in tie_text
-    assert "Bravo Dos went through, 2-1 on aggregate after extra time" in tie_text
+    assert (
+        "Bravo Dos went through, 2-1 on aggregate after extra time (aggregate Atlético Uno 1, Bravo Dos 2)" in tie_text
+    )
     team_text = text(section(page(client, f"/teams/{bravo.slug}/"), "matches"))
     assert "2–0 a.e.t." in team_text and "2-1 on aggregate after extra time" in team_text
     overview = csv_rows(client.get("/seasons/2031/regional/", {"_export": "csv"}))
