@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .presentation.results import signed
-from .presentation.stages import region_label
+from .presentation.stages import region_in_season, region_label
 from .selectors.outcomes import Mark
 from .text import fold, to_roman
 
@@ -326,14 +326,11 @@ class DepartmentIndexTable(SiteTable):
             (
                 (
                     reverse("tournaments:region-detail", args=[region.season.year, region.numeral.lower()]),
-                    _("Region {numeral} ({year})").format(numeral=region.numeral, year=region.season.year),
+                    region_in_season(region),
                 )
                 for region in value
             ),
         )
 
     def value_regions(self, value):
-        return "; ".join(
-            str(_("Region {numeral} ({year})").format(numeral=region.numeral, year=region.season.year))
-            for region in value
-        )
+        return "; ".join(region_in_season(region) for region in value)

@@ -21,6 +21,11 @@ def region_label(numeral):
     return _("Region {numeral}").format(numeral=numeral)
 
 
+def region_in_season(region):
+    """ "Region IV (2008)": a region named among other seasons' regions (the departments index)."""
+    return _("Region {numeral} ({year})").format(numeral=region.numeral, year=region.season.year)
+
+
 def place_label(region):
     """A region's name, or "National Stage" when there is no region."""
     return region_label(region.numeral) if region is not None else _("National Stage")
