@@ -85,14 +85,21 @@ class PageMixin:
         """The page's PageWords (presentation/pages.py): title, description, breadcrumbs after Home."""
         raise NotImplementedError
 
-    def get_page_tables(self, context):
-        return []
+    # (anchor, context key) of the page's one table, headed and cited by its PageWords; None: see get_page_tables.
+    export_table = None
+
+    def get_page_tables(self, context, words):
+        """[PageTable] the page offers for export, in the page's order."""
+        if self.export_table is None:
+            return []
+        anchor, key = self.export_table
+        return [PageTable(anchor, words.table_title, context[key], words.citation)]
 
     def render_to_response(self, context, **kwargs):
         # Here rather than in get_context_data, so that the subclasses' whole context is there to describe.
         words = self.get_page_words(context)
         context.update(page_title=words.title, page_description=words.description, breadcrumbs=words.crumbs)
-        context["page_tables"] = {table.anchor: table for table in self.get_page_tables(context)}
+        context["page_tables"] = {table.anchor: table for table in self.get_page_tables(context, words)}
         filters = active_filters(context.get("filter"))
         if filters:
             for page_table in context["page_tables"].values():

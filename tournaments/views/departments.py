@@ -5,11 +5,12 @@ from django.views.generic import TemplateView
 from ..presentation import pages
 from ..selectors.departments import departments_for_index
 from ..tables import DepartmentIndexTable
-from .base import PageMixin, PageTable
+from .base import PageMixin
 
 
 class DepartmentListView(PageMixin, TemplateView):
     template_name = "tournaments/department_list.html"
+    export_table = ("departments", "departments_table")
 
     def get_context_data(self, **kwargs):
         rows = [
@@ -25,10 +26,6 @@ class DepartmentListView(PageMixin, TemplateView):
 
     def get_page_words(self, context):
         return pages.department_list()
-
-    def get_page_tables(self, context):
-        words = pages.department_list()
-        return [PageTable("departments", words.table_title, context["departments_table"], words.citation)]
 
     def export_name(self, context):
         return "copa-peru-departments"

@@ -11,7 +11,7 @@ from ..models import Qualifier, RegionDepartment, Season
 from ..presentation import pages
 from ..presentation.stages import runner_up_reason
 from ..tables import ChampionsTable, QualifierTable, SeasonTable
-from .base import PageMixin, PageTable, season_or_404
+from .base import PageMixin, season_or_404
 
 
 def season_rows(seasons):
@@ -33,6 +33,7 @@ def season_rows(seasons):
 
 class HomeView(PageMixin, TemplateView):
     template_name = "tournaments/home.html"
+    export_table = ("champions", "champions")
     roll_length = 10
 
     def get_context_data(self, **kwargs):
@@ -44,13 +45,10 @@ class HomeView(PageMixin, TemplateView):
     def get_page_words(self, context):
         return pages.home()
 
-    def get_page_tables(self, context):
-        words = pages.home()
-        return [PageTable("champions", words.table_title, context["champions"], words.citation)]
-
 
 class SeasonListView(PageMixin, ListView):
     template_name = "tournaments/season_list.html"
+    export_table = ("seasons", "seasons_table")
     query_parameters = (*PageMixin.query_parameters, "page")
     paginate_by = 50
 
@@ -65,10 +63,6 @@ class SeasonListView(PageMixin, ListView):
 
     def get_page_words(self, context):
         return pages.season_list()
-
-    def get_page_tables(self, context):
-        words = pages.season_list()
-        return [PageTable("seasons", words.table_title, context["seasons_table"], words.citation)]
 
 
 class SeasonDetailView(PageMixin, TemplateView):
@@ -89,6 +83,7 @@ class SeasonDetailView(PageMixin, TemplateView):
 
 class DepartmentalView(PageMixin, SingleTableMixin, FilterView):
     template_name = "tournaments/departmental.html"
+    export_table = ("qualifiers", "table")
     query_parameters = (*PageMixin.query_parameters, "sort", "page", "per_page", "department", "region")
     table_class = QualifierTable
     filterset_class = QualifierFilter
@@ -120,10 +115,6 @@ class DepartmentalView(PageMixin, SingleTableMixin, FilterView):
 
     def get_page_words(self, context):
         return pages.departmental(self.season)
-
-    def get_page_tables(self, context):
-        words = pages.departmental(self.season)
-        return [PageTable("qualifiers", words.table_title, context["table"], words.citation)]
 
     def export_name(self, context):
         return f"copa-peru-{self.season.year}"

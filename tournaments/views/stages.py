@@ -26,6 +26,7 @@ def standings_tables(stage, citation):
 
 class RegionalView(PageMixin, TemplateView):
     template_name = "tournaments/regional.html"
+    export_table = ("regions", "regions_table")
 
     def get_context_data(self, **kwargs):
         season, regions = season_or_404(self.kwargs["year"], selectors.regional_overview)
@@ -43,10 +44,6 @@ class RegionalView(PageMixin, TemplateView):
 
     def get_page_words(self, context):
         return pages.regional(context["season"])
-
-    def get_page_tables(self, context):
-        words = pages.regional(context["season"])
-        return [PageTable("regions", words.table_title, context["regions_table"], words.citation)]
 
     def export_name(self, context):
         return f"copa-peru-{context['season'].year}-regional"
@@ -76,8 +73,8 @@ class RegionDetailView(PageMixin, TemplateView):
     def get_page_words(self, context):
         return pages.region_detail(context["season"], context["region"])
 
-    def get_page_tables(self, context):
-        return standings_tables(context["stage"], self.get_page_words(context).citation)
+    def get_page_tables(self, context, words):
+        return standings_tables(context["stage"], words.citation)
 
     def export_name(self, context):
         return f"copa-peru-{context['season'].year}-region-{context['region'].numeral.lower()}"
@@ -93,8 +90,8 @@ class NationalView(PageMixin, TemplateView):
     def get_page_words(self, context):
         return pages.national(context["season"])
 
-    def get_page_tables(self, context):
-        return standings_tables(context["stage"], pages.national(context["season"]).citation)
+    def get_page_tables(self, context, words):
+        return standings_tables(context["stage"], words.citation)
 
     def export_name(self, context):
         return f"copa-peru-{context['season'].year}-national"

@@ -11,11 +11,12 @@ from ..models import Department, Team
 from ..presentation import pages
 from ..presentation.stages import group_finish, reached_label, tie_line
 from ..tables import NOT_RECORDED, DepartmentQualifierTable, TeamDirectoryTable, TeamSeasonTable
-from .base import PageMixin, PageTable
+from .base import PageMixin
 
 
 class TeamListView(PageMixin, SingleTableMixin, FilterView):
     template_name = "tournaments/team_list.html"
+    export_table = ("teams", "table")
     query_parameters = (*PageMixin.query_parameters, "sort", "page", "per_page", "department")
     table_class = TeamDirectoryTable
     filterset_class = TeamFilter
@@ -37,10 +38,6 @@ class TeamListView(PageMixin, SingleTableMixin, FilterView):
     def get_page_words(self, context):
         return pages.team_list()
 
-    def get_page_tables(self, context):
-        words = pages.team_list()
-        return [PageTable("teams", words.table_title, context["table"], words.citation)]
-
 
 def _finishes(entry):
     return "; ".join(group_finish(view, row) for view, row in entry.group_rows) or None
@@ -48,6 +45,7 @@ def _finishes(entry):
 
 class TeamDetailView(PageMixin, TemplateView):
     template_name = "tournaments/team_detail.html"
+    export_table = ("seasons", "seasons_table")
 
     def get_context_data(self, **kwargs):
         try:
@@ -82,16 +80,13 @@ class TeamDetailView(PageMixin, TemplateView):
     def get_page_words(self, context):
         return pages.team_detail(context["team"], [entry.season.year for entry in context["history"]])
 
-    def get_page_tables(self, context):
-        words = self.get_page_words(context)
-        return [PageTable("seasons", words.table_title, context["seasons_table"], words.citation)]
-
     def export_name(self, context):
         return context["team"].slug
 
 
 class DepartmentDetailView(PageMixin, TemplateView):
     template_name = "tournaments/department_detail.html"
+    export_table = ("qualifiers", "qualifiers_table")
 
     def get_context_data(self, **kwargs):
         try:
@@ -103,10 +98,6 @@ class DepartmentDetailView(PageMixin, TemplateView):
 
     def get_page_words(self, context):
         return pages.department_detail(context["department"])
-
-    def get_page_tables(self, context):
-        words = pages.department_detail(context["department"])
-        return [PageTable("qualifiers", words.table_title, context["qualifiers_table"], words.citation)]
 
     def export_name(self, context):
         return context["department"].slug
