@@ -35,14 +35,17 @@ class PageWords:
 
 
 def seasons_crumb():
+    """Seasons, linking the season list."""
     return (_("Seasons"), reverse("tournaments:season-list"))
 
 
 def teams_crumb():
+    """Teams, linking the team directory."""
     return (_("Teams"), reverse("tournaments:team-list"))
 
 
 def departments_crumb():
+    """Departments, linking the departments index."""
     return (_("Departments"), reverse("tournaments:department-list"))
 
 
@@ -58,22 +61,27 @@ def regional_crumbs(season):
 
 
 def no_season(year):
+    """The 404 sentence for a year the archive has no season for."""
     return _("No Copa Perú season {year} in the archive.").format(year=year)
 
 
 def no_region(year, numeral):
+    """The 404 sentence for a region a season does not have; ``numeral`` as typed in the address."""
     return _("Copa Perú {year} has no {region} in the archive.").format(year=year, region=region_label(numeral))
 
 
 def no_team():
+    """The 404 sentence for a team address that matches no team."""
     return _("No team with that address in the archive.")
 
 
 def no_department():
+    """The 404 sentence for a department address that matches none of Peru's 25."""
     return _("No department with that address; Peru has 25, Callao included.")
 
 
 def no_export():
+    """The 404 sentence for an ``?_export=`` format or ``table=`` the page does not offer."""
     return _("This page has no such table to export; try ?_export=csv or ?_export=xlsx.")
 
 
@@ -90,6 +98,7 @@ def filtered_citation(citation, labels):
 
 
 def home():
+    """The home page and its roll of champions."""
     return PageWords(
         title=_("Copa Perú archive"),
         description=_("Every Copa Perú season: departmental qualifiers, regional groups, the national stage, rulings."),
@@ -100,6 +109,7 @@ def home():
 
 
 def season_list():
+    """The list of every season."""
     return PageWords(
         title=_("Copa Perú seasons"),
         description=_("Every Copa Perú season with its champion, runner-up, promoted teams and recorded results."),
@@ -121,6 +131,7 @@ def recorded_summary(season):
 
 
 def season_detail(season):
+    """A season's overview; ``season.champion`` is fetched (or None: "not recorded")."""
     if season.champion:
         description = _("Copa Perú {year}: champion {champion}; stages, team changes, rulings and every result.")
         description = description.format(year=season.year, champion=season.champion.name)
@@ -134,6 +145,7 @@ def season_detail(season):
 
 
 def departmental(season):
+    """A season's departmental qualifiers."""
     year = season.year
     url = reverse("tournaments:season-departmental", args=[year])
     return PageWords(
@@ -149,6 +161,7 @@ def departmental(season):
 
 
 def regional(season):
+    """A season's regional stage: every region."""
     year = season.year
     return PageWords(
         title=_("Copa Perú {year} regional stage").format(year=year),
@@ -163,7 +176,7 @@ def regional(season):
 
 
 def region_detail(season, region):
-    """``region.department_list`` is the region's departments, already fetched by ``selectors.region_page``."""
+    """One region of a season; ``region.department_list`` is already fetched by ``selectors.region_page``."""
     name = region_label(region.numeral)
     departments = ", ".join(department.name for department in region.department_list)
     description = _("{region} of the {year} Copa Perú ({departments}): groups, results and rulings.")
@@ -176,6 +189,7 @@ def region_detail(season, region):
 
 
 def national(season):
+    """A season's national stage; its groups' tables are cited through ``group_table``."""
     year = season.year
     return PageWords(
         title=_("Copa Perú {year} national stage").format(year=year),
@@ -195,6 +209,7 @@ def group_table(group, stage_citation):
 
 
 def team_list():
+    """The team directory."""
     return PageWords(
         title=_("Copa Perú teams"),
         description=_("Every club that has played the Copa Perú stages in the archive, by department."),
@@ -220,6 +235,7 @@ def team_detail(team, years):
 
 
 def department_list():
+    """The departments index."""
     return PageWords(
         title=_("Copa Perú departments"),
         description=_(
@@ -233,6 +249,7 @@ def department_list():
 
 
 def department_detail(department):
+    """A department's page: the teams it sent to each regional stage."""
     name = department.name
     return PageWords(
         title=_("{department} in the Copa Perú").format(department=name),
