@@ -9,8 +9,10 @@ character) and hands every other template to Django's own renderer unchanged.
 """
 
 from django.forms.renderers import DjangoTemplates
+from django.template import Context
+from django.template.base import render_value_in_context
 from django.templatetags.static import static
-from django.utils.html import conditional_escape, escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -23,6 +25,15 @@ OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 RELATED_WRAPPER_TEMPLATE = "admin/widgets/related_widget_wrapper.html"
 
 
+# A template's own settings (autoescape on, the active language's number and date formats), read but never changed.
+_TEMPLATE_CONTEXT = Context()
+
+
+def _printed(value):
+    """What a template's {{ value }} prints: localized (a number, a date) and escaped unless already safe."""
+    return render_value_in_context(value, _TEMPLATE_CONTEXT)
+
+
 def _text(value):
     # What a template's {{ value|stringformat:'s' }} prints: the value as text, escaped unless already safe.
     return conditional_escape(value if isinstance(value, SafeString) else str(value))
@@ -31,7 +42,7 @@ def _text(value):
 def _attrs(attrs):
     """django/forms/widgets/attrs.html: ' name="value"' per attribute, the bare name for True, nothing for False."""
     return "".join(
-        f" {escape(name)}" if value is True else f' {escape(name)}="{_text(value)}"'
+        f" {_printed(name)}" if value is True else f' {_printed(name)}="{_text(value)}"'
         for name, value in attrs.items()
         if value is not False
     )
@@ -39,21 +50,23 @@ def _attrs(attrs):
 
 def _input(widget):
     value = "" if widget["value"] is None else f' value="{_text(widget["value"])}"'
-    return f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
+    return (
+        f'<input type="{_printed(widget["type"])}" name="{_printed(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
+    )
 
 
 def _select(widget):
     """select.html with select_option.html per option, or None when an option has another template."""
-    parts = [f'<select name="{escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+    parts = [f'<select name="{_printed(widget["name"])}"{_attrs(widget["attrs"])}>']
     for group_name, group_choices, _index in widget["optgroups"]:
         if group_name:
-            parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            parts.append(f'\n  <optgroup label="{_printed(group_name)}">')
         for option in group_choices:
             if option["template_name"] != OPTION_TEMPLATE:
                 return None
             parts.append(
                 f'\n  <option value="{_text(option["value"])}"{_attrs(option["attrs"])}>'
-                f"{conditional_escape(option['label'])}</option>\n"
+                f"{_printed(option['label'])}</option>\n"
             )
         if group_name:
             parts.append("\n  </optgroup>")
@@ -61,61 +74,46 @@ def _select(widget):
     return "".join(parts)
 
 
-# Per link: its flag, its class and id prefix, its attributes in the template's order and indent, its title and icon.
+# Per link, in the template's order: its kind (its class, id, icon), its flag, its title, the attributes between its
+# id and title and the indent the template puts before each of them.
 _RELATED_LINKS = [
-    (
-        "can_change_related",
-        "change-related",
-        "change_id_",
-        ("template", "popup"),
-        12,
-        "Change selected %(model)s",
-        "change",
-    ),
-    ("can_add_related", "add-related", "add_id_", ("popup", "href"), 12, "Add another %(model)s", "add"),
-    (
-        "can_delete_related",
-        "delete-related",
-        "delete_id_",
-        ("delete", "popup"),
-        12,
-        "Delete selected %(model)s",
-        "delete",
-    ),
-    ("can_view_related", "view-related", "view_id_", ("view",), 13, "View selected %(model)s", "view"),
+    ("change", "can_change_related", "Change selected %(model)s", ("template", "popup"), 12),
+    ("add", "can_add_related", "Add another %(model)s", ("popup", "href"), 12),
+    ("delete", "can_delete_related", "Delete selected %(model)s", ("delete", "popup"), 12),
+    ("view", "can_view_related", "View selected %(model)s", ("view",), 13),
 ]
 
 
 def _related_wrapper(context):
     """admin/widgets/related_widget_wrapper.html: the wrapped box and its change/add/delete/view links."""
-    reference = "" if context["model_has_limit_choices_to"] else f'data-model-ref="{escape(context["model_name"])}"'
-    params = escape(context["url_params"])
+    reference = "" if context["model_has_limit_choices_to"] else f'data-model-ref="{_printed(context["model_name"])}"'
+    params = _printed(context["url_params"])
     attributes = {
         "popup": 'data-popup="yes"',
-        "template": f'data-href-template="{escape(context.get("change_related_template_url", ""))}?{params}"',
-        "href": f'href="{escape(context.get("add_related_url", ""))}?{params}"',
-        "delete": f'data-href-template="{escape(context.get("delete_related_template_url", ""))}?{params}"',
+        "template": f'data-href-template="{_printed(context.get("change_related_template_url", ""))}?{params}"',
+        "href": f'href="{_printed(context.get("add_related_url", ""))}?{params}"',
+        "delete": f'data-href-template="{_printed(context.get("delete_related_template_url", ""))}?{params}"',
         "view": (
-            f'data-href-template="{escape(context.get("change_related_template_url", ""))}'
-            f'?{escape(context.get("view_related_url_params", ""))}"'
+            f'data-href-template="{_printed(context.get("change_related_template_url", ""))}'
+            f'?{_printed(context.get("view_related_url_params", ""))}"'
         ),
     }
     links = []
     if not context["is_hidden"]:
-        for flag, kind, prefix, names, indent, title, icon in _RELATED_LINKS:
+        for kind, flag, title, names, indent in _RELATED_LINKS:
             if not context[flag]:
                 continue
             # The admin's own messages ("Add another %(model)s"), so its translations apply.
-            label = gettext(title) % {"model": conditional_escape(context["model"])}
+            label = gettext(title) % {"model": _printed(context["model"])}
             lines = [
-                f'<a class="related-widget-wrapper-link {kind}" id="{prefix}{escape(context["name"])}"',
+                f'<a class="related-widget-wrapper-link {kind}-related" id="{kind}_id_{_printed(context["name"])}"',
                 *(attributes[name] for name in names),
-                f'title="{label}"><img src="{escape(static(f"admin/img/icon-{icon}link.svg"))}" alt=""'
+                f'title="{label}"><img src="{_printed(static(f"admin/img/icon-{kind}link.svg"))}" alt=""'
                 ' width="24" height="24"></a>',
             ]
             links.append(("\n" + " " * indent).join(lines))
     return (
-        f'<div class="related-widget-wrapper" {reference}>\n    {conditional_escape(context["rendered_widget"])}\n'
+        f'<div class="related-widget-wrapper" {reference}>\n    {_printed(context["rendered_widget"])}\n'
         f"    \n        {''.join(links)}\n    \n</div>"
     )
 

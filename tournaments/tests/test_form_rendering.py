@@ -5,12 +5,14 @@ repeat hundreds of times; these tests render the same widgets through it and thr
 """
 
 import itertools
+from datetime import date
 
 import pytest
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminIntegerFieldWidget, AdminTextInputWidget, RelatedFieldWidgetWrapper
 from django.forms.renderers import DjangoTemplates
+from django.utils import translation
 
 from tournaments import models
 from tournaments.form_rendering import EditorFormRenderer
@@ -37,6 +39,7 @@ def both(widget, name, value, attrs=None):
         (CalendarDateInput(), "2008-12-07"),
         (forms.Select(choices=[("", "---------"), (1, "Lima & <Callao>"), (2, "Cusco")]), 1),
         (forms.Select(choices=[("Sierra", [(1, "Cusco"), (2, "Puno")]), ("Costa", [(3, "Lima")]), (4, "Loreto")]), 2),
+        (forms.Select(choices=[(1, 12500), (2, date(2008, 12, 7)), (3, 2.5)]), 2),
         (forms.SelectMultiple(choices=[(1, "Cusco"), (2, "Puno")]), [1, 2]),
     ],
 )
@@ -66,6 +69,17 @@ def test_the_related_object_links_are_written_as_the_template_writes_them(flags)
     wrapper = RelatedFieldWidgetWrapper(inner, field.remote_field, admin.site, add, change, delete, view)
     ours, django = both(wrapper, "qualifiers-0-team", 1, {"id": "id_qualifiers-0-team"})
     assert ours == django
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_links_titles_use_the_admins_translations(language):
+    field = models.Qualifier._meta.get_field("department")
+    wrapper = RelatedFieldWidgetWrapper(forms.Select(), field.remote_field, admin.site, True, True, True, True)
+    with translation.override(language):
+        ours, django = both(wrapper, "department", None)
+    assert ours == django
+    assert ('title="Añadir otro ' in ours) == (language == "es")
 
 
 @pytest.mark.django_db
