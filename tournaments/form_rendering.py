@@ -12,7 +12,7 @@ from django.forms.renderers import DjangoTemplates
 from django.template import Context
 from django.template.base import render_value_in_context
 from django.templatetags.static import static
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -31,6 +31,8 @@ _TEMPLATE_CONTEXT = Context()
 
 def _printed(value):
     """What a template's {{ value }} prints: localized (a number, a date) and escaped unless already safe."""
+    if type(value) is str:  # most of them (names, URLs, ids): nothing to localize, and not marked safe
+        return escape(value)
     return render_value_in_context(value, _TEMPLATE_CONTEXT)
 
 
