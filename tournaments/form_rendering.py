@@ -4,8 +4,8 @@ A season's change page repeats the same few widgets on every qualifier row (two 
 related-object wrapper, a text box, a number box, hidden ids, the delete tick box): about 500 widgets, and each
 template render (the widget's template, its ``attrs.html`` include, an include per option) costs a few tenths of
 a millisecond, which made the page take 250 ms at 60 seasons. ``EditorFormRenderer`` writes those templates'
-exact output in Python (``tests/test_form_rendering.py`` compares it with Django's templates, character for
-character) and hands every other template to Django's own renderer unchanged.
+exact output in Python (``tournaments/tests/test_form_rendering.py`` compares it with Django's templates,
+character for character) and hands every other template to Django's own renderer unchanged.
 """
 
 from django.forms.renderers import DjangoTemplates
@@ -123,8 +123,8 @@ def _related_wrapper(context):
 class EditorFormRenderer(DjangoTemplates):
     """Django's form renderer, with the input, select and related-object wrapper templates written in Python.
 
-    Same output as the templates (pinned by tests/test_form_rendering.py); any other template, or an option with
-    its own template, goes through Django's template engine as before.
+    Same output as the templates (pinned by tournaments/tests/test_form_rendering.py); any other template, or an
+    option with its own template, goes through Django's template engine as before.
     """
 
     def render(self, template_name, context, request=None):
