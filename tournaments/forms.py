@@ -13,6 +13,7 @@ from django.core.validators import MinValueValidator
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
+from .form_rendering import editor_form_renderer
 from .models import Group, Match
 from .models.competition import StaleMatchError, validate_tiebreaker_codes
 from .models.validation import leg_order_error
@@ -50,6 +51,10 @@ class KnownObjectAutocomplete(AutocompleteSelect):
 
     known_objects = None
 
+    def render(self, name, value, attrs=None, renderer=None):
+        # The admin's related-object wrapper renders its box without passing on the form's renderer.
+        return super().render(name, value, attrs, renderer or editor_form_renderer)
+
     def optgroups(self, name, value, attr=None):
         known = self.known_objects or {}
         selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
@@ -63,7 +68,13 @@ class KnownObjectAutocomplete(AutocompleteSelect):
 
 
 class EditorModelForm(forms.ModelForm):
-    """A ModelForm that shows every model error and every constraint's message on the form."""
+    """A ModelForm that shows every model error and every constraint's message on the form.
+
+    Its widgets are written by EditorFormRenderer: the same HTML as Django's templates, at a fraction of the cost
+    on pages that repeat a row's boxes dozens of times (a season's qualifiers).
+    """
+
+    default_renderer = editor_form_renderer
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -66,3 +66,31 @@ def test_autocomplete_boxes_still_name_their_team_without_the_query(shipped_seas
         assert f'<option value="{qualifier.team_id}" selected>{qualifier.team.name}</option>' in body.replace(
             "&#x27;", "'"
         )
+
+
+def test_a_season_with_55_qualifiers_shows_every_qualifier_row_with_its_boxes(shipped_seasons, editor_client):
+    """The page bench/admin_bench.py times (editors' widgets written by EditorFormRenderer): each row still has
+    its department and team named in their autocomplete boxes with the "+" to add one, its location and order."""
+    season = models.Season.objects.create(year=1990)
+    departments = list(models.Department.objects.order_by("name"))
+    for number in range(55):
+        team = models.Team.objects.create(name=f"Deportivo Número {number} & Cía", slug=f"deportivo-{number}")
+        department = departments[number % len(departments)]
+        models.Qualifier.objects.create(
+            season=season, department=department, team=team, location=f"Pueblo {number}", order=number
+        )
+    body = editor_client.get(reverse("admin:tournaments_season_change", args=[season.pk])).content.decode()
+    rows = season.qualifiers.select_related("team", "department").order_by("department__name", "order")
+    assert len(rows) == 55
+    for index, qualifier in enumerate(rows):
+        prefix = f"qualifiers-{index}"
+        assert f'<option value="{qualifier.department_id}" selected>{qualifier.department.name}</option>' in body
+        assert (
+            f'<option value="{qualifier.team_id}" selected>{qualifier.team.name.replace("&", "&amp;")}</option>' in body
+        )
+        assert f'name="{prefix}-location" value="Pueblo {qualifier.order}"' in body
+        assert f'name="{prefix}-order" value="{qualifier.order}"' in body
+        assert f'<input type="hidden" name="{prefix}-id" value="{qualifier.pk}" id="id_{prefix}-id">' in body
+        for box in ("department", "team"):
+            assert f'id="add_id_{prefix}-{box}"' in body
+    assert 'name="qualifiers-TOTAL_FORMS" value="55"' in body
