@@ -8,7 +8,7 @@ the ``copaperu`` template library; exports call them directly.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..rules.standings import SHARED, TIEBREAKERS
+from ..rules.standings import LOTS, SHARED, TIEBREAKERS
 
 # U+2212, the minus sign typography uses in tables: "−3", not the hyphen of "-3".
 MINUS = "\u2212"
@@ -94,14 +94,16 @@ _AHEAD_ON = {
     "wins": gettext_lazy("%(above)s ahead of %(below)s on matches won"),
     "goals_against": gettext_lazy("%(above)s ahead of %(below)s on goals conceded"),
     "head_to_head": gettext_lazy("%(above)s ahead of %(below)s on head-to-head"),
-    "playoff": gettext_lazy("%(above)s ahead of %(below)s by playoff (or drawing of lots)"),
+    "playoff": gettext_lazy("%(above)s ahead of %(below)s by playoff"),
+    LOTS: gettext_lazy("%(above)s ahead of %(below)s by drawing of lots"),
 }
 
 
 def tiebreak_reason(above, below, decided_by):
     """Why ``below`` (a team name) is under ``above`` although level on points, or "" when points separated them.
 
-    ``decided_by`` is ``StandingsRow.decided_by``: a tiebreaker code, or ``SHARED`` when nothing did.
+    ``decided_by`` is ``StandingsRow.decided_by``: a tiebreaker code ("playoff" when a recorded playoff result
+    decided it), ``LOTS`` when a recorded drawing of lots did, or ``SHARED`` when nothing did.
     """
     if decided_by == SHARED:
         return _("%(above)s and %(below)s level on every criterion: shared position") % {

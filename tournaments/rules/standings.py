@@ -47,7 +47,8 @@ class StandingsRow:
 
     ``decided_by`` says what put this row below the row above: a tiebreaker code from
     ``TIEBREAKERS`` ("points" when the two were not level on points, "head_to_head",
-    "playoff", ...), ``SHARED`` when nothing separated them, and "" on the first row.
+    "playoff", ...), ``LOTS`` when the listed order of ``tiebreak_decisions`` (not a played
+    playoff) did, ``SHARED`` when nothing separated them, and "" on the first row.
     ``withdrawn`` rows (a team that withdrew and whose results were annulled, or whose
     results stand without it keeping a place) come last, with ``position`` 0.
     """
@@ -113,6 +114,9 @@ DEFAULT_TIEBREAKERS: tuple[str, ...] = ("points", "goal_difference", "goals_for"
 
 # ``StandingsRow.decided_by`` of a team that no rule separated from the team above: they share a position.
 SHARED = "shared"
+# ``StandingsRow.decided_by`` when the "playoff" step put a team below the one above through the listed order of
+# ``tiebreak_decisions`` (a drawing of lots the editors recorded) rather than a recorded playoff result.
+LOTS = "lots"
 # What happens to the results of a team that withdrew, as the ruling states it.
 WITHDRAWAL_RULES = ("annulled", "results_stand")
 
@@ -393,9 +397,13 @@ def standings(
             )
         )
 
+    # Pairs a recorded playoff settled; a "playoff" step not among them came from the listed order (lots).
+    _, played = _decisions(records, (), playoff_results)
     ranked = [team for team in records if team not in withdrawn]
     for group, reason in table.rank(ranked, 0) if ranked else []:
         position = len(rows) + 1
+        if reason == _PLAYOFF and tiebreak_decisions and (rows[-1].team, group[0]) not in played:
+            reason = LOTS
         for number, team in enumerate(group):
             add(team, position, len(group) > 1, reason if number == 0 else SHARED)
     for team in sorted(withdrawn, key=_neutral_order):

@@ -102,8 +102,10 @@ class Podium:
 
     ``champion`` is the federation's winner as the season records it (the source states it). ``runner_up`` is
     derived from the results unless a stored progression states it: ``runner_up_progression`` says which
-    (basis, with ``row`` or ``tie_result``). ``promoted`` are the final group's promoted rows, or the champion
-    when there is no final group.
+    (basis, with ``row`` or ``tie_result``); none is derived when the champion is not recorded, since the results'
+    runner-up would say who won. ``promoted`` are the final group's promoted rows (its places promoted come from
+    the article's National Stage text), or the champion when the season's ``national_stage_text`` says the winner
+    is promoted; otherwise [] (not recorded): a cup's winner is not promoted unless a source says so.
     """
 
     season: object = None
@@ -118,12 +120,23 @@ class Podium:
 
     @property
     def promoted(self):
-        # The stage texts say the national winners are promoted; with no final group that is the champion.
-        return self.promoted_by_table or ([self.champion] if self.champion is not None else [])
+        if self.promoted_by_table:
+            return self.promoted_by_table
+        if self.champion is not None and winner_promoted(getattr(self.season, "national_stage_text", "")):
+            return [self.champion]
+        return []
 
     @property
     def runner_up_derived(self):
         return self.runner_up_progression is not None and self.runner_up_progression.basis != Basis.STATED
+
+
+def winner_promoted(stage_text):
+    """True when a National Stage text says its winner is promoted ("The winners of the National Stage will be
+    promoted to the 1999 Torneo Descentralizado", the 1998 article), the way the importer reads a final group's
+    places promoted from the same text."""
+    words = stage_text.casefold()
+    return "winner" in words and "promoted" in words
 
 
 def _final_group(stage, complete):
@@ -143,15 +156,18 @@ def podium(season, stage, stored=(), *, complete=True):
     """
     result = Podium(season=season)
     final = _final_group(stage, complete)
+    # A runner-up from the results names the team above it as the winner: with no champion recorded the site
+    # names neither, unless a source names the runner-up itself.
+    derive = bool(season.champion_id)
     if final is not None and final.table.recorded:
         result.promoted_by_table = [row.team for row in final.table.rows if row.mark == Mark.PROMOTED]
         rows = final.table.rows
         second = rows[1] if len(rows) > 1 else None
-        if second is not None and second.position == 2 and not second.tied and not final.table.incomplete:
+        if derive and second is not None and second.position == 2 and not second.tied and not final.table.incomplete:
             progression = _computed(second.team, Basis.TABLE, Outcome.RUNNER_UP, group=final.group)
             progression.row = second
             result.runner_up_progression = progression
-    if result.runner_up_progression is None:
+    if derive and result.runner_up_progression is None:
         # Only the national final names a runner-up; a region's final (2008 Region IV) does not.
         finals = [
             view for view in stage.rounds if view.round.round_kind == RoundKind.FINAL and view.round.region_id is None

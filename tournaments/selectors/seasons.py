@@ -2,7 +2,7 @@
 
 __all__ = ["Podium", "season_facts", "season_overview", "seasons_for_list"]
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
 from ..models import Group, KnockoutRound, Note, Progression, Qualifier, Season, Stage, StageKind, TeamChange
@@ -17,16 +17,24 @@ def _count(model, **filters):
 
 
 def seasons_for_list():
-    """Seasons, latest first, with their champion and how much of their data the sources kept."""
+    """Seasons, latest first, with their champion, how much of their data the sources kept and their National
+    Stage's text (``national_stage_text``, which ``Podium.promoted`` reads)."""
     return (
         Season.objects.select_related("champion")
         .annotate(
             qualifier_count=_count(Qualifier),
             sections_total=_count(Group) + _count(KnockoutRound),
             sections_recorded=_count(Group, results_recorded=True) + _count(KnockoutRound, results_recorded=True),
+            national_stage_text=_national_text(),
         )
         .order_by("-year")
     )
+
+
+def _national_text():
+    """The National Stage's description, where the article says who is promoted, as a subquery ("" when none)."""
+    stages = Stage.objects.filter(season=OuterRef("pk"), kind=StageKind.NATIONAL).order_by("pk")
+    return Coalesce(Subquery(stages.values("description")[:1]), Value(""), output_field=TextField())
 
 
 def _neighbour(direction):
@@ -41,7 +49,11 @@ def season_overview(year):
     )
     return (
         Season.objects.select_related("champion")
-        .annotate(previous_in_archive=_neighbour("lt"), next_in_archive=_neighbour("gt"))
+        .annotate(
+            previous_in_archive=_neighbour("lt"),
+            next_in_archive=_neighbour("gt"),
+            national_stage_text=_national_text(),
+        )
         .prefetch_related(
             Prefetch("stages", queryset=Stage.objects.order_by("pk")),
             Prefetch("team_changes", queryset=TeamChange.objects.select_related("team")),

@@ -124,6 +124,10 @@ def _add_stage(entry, groups, rounds):
         row = next((row for row in view.table.rows if row.team.pk == team.pk), None)
         entry.group_rows.append((view, row))
         entry.matches += [m for m in view.group.matches.all() if team.pk in (m.home_team_id, m.away_team_id)]
+    for group_view in stage.groups:
+        for playoff in group_view.playoffs:
+            # The page names the group a tiebreaker settled ("Tiebreaker for Group C"), with no query of its own.
+            playoff.round.group = group_view.group
     for view in [*stage.rounds, *(playoff for group in stage.groups for playoff in group.playoffs)]:
         for tie in view.ties:
             if team.pk in (tie.tie.team_a_id, tie.tie.team_b_id):
