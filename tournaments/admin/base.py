@@ -16,9 +16,10 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from reversion.admin import VersionAdmin
@@ -159,12 +160,33 @@ class EditorAdmin(KnownObjectAutocompletes, VersionAdmin):
                 reversion.add_to_revision(obj)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        with _restoring():
-            return super().revision_view(request, object_id, version_id, extra_context)
+        try:
+            with _restoring():
+                return super().revision_view(request, object_id, version_id, extra_context)
+        except (IntegrityError, ValidationError):
+            return self._refuse_restore(request, "history", [object_id])
 
     def recover_view(self, request, version_id, extra_context=None):
-        with _restoring():
-            return super().recover_view(request, version_id, extra_context)
+        try:
+            with _restoring():
+                return super().recover_view(request, version_id, extra_context)
+        except (IntegrityError, ValidationError):
+            return self._refuse_restore(request, "recoverlist", [])
+
+    def _refuse_restore(self, request, page, args):
+        """A stored version the database no longer takes (a row it refers to is gone, or another row now holds one
+        of its unique values): reversion's own transaction has rolled the attempt back, so say so on the page."""
+        self.message_user(
+            request,
+            _(
+                "This version could not be restored, because it no longer fits the rest of the archive: a row it "
+                "refers to was deleted since, or another row now has one of its unique values. Nothing was changed; "
+                "recover the deleted rows first (Recover deleted …), or make the change by hand."
+            ),
+            messages.ERROR,
+        )
+        opts = self.model._meta
+        return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_{page}", args=args))
 
     def changeform_view(self, request, *args, **kwargs):
         try:

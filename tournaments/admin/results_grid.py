@@ -39,6 +39,19 @@ class ResultRowForm(MatchForm):
         return any(name != "seen_version" for name in self.changed_data)
 
     def full_clean(self):
+        # A posted row whose id is not one of the grid's matches (a tampered or stale page, or a row added to the
+        # form) found no match to edit: it is refused whole, never saved as a new match or checked as a blank one.
+        if self.is_bound and self.instance.pk is None:
+            self.cleaned_data = {}
+            self._errors = forms.utils.ErrorDict(
+                {
+                    forms.forms.NON_FIELD_ERRORS: self.error_class(
+                        [_("This row is not one of the matches shown here: reload the page and type it again.")],
+                        error_class="nonfield",
+                    )
+                }
+            )
+            return
         # A row left as it was is not saved, so it is neither checked nor held to the stale-edit guard: an old
         # stored row that breaks a newer rule, or a colleague's edit of another match, does not block this save.
         if self.is_bound and not self.edited():
@@ -78,14 +91,21 @@ class ResultsGridMixin:
         obj = self.get_object(request, object_id)
         if obj is None:
             raise Http404(_("There is no such group or round."))
+        queryset = self.grid_matches(obj).select_related("home_team", "away_team")
+        # The grid edits the matches it shows and adds none: a post with more rows than that (a forged or huge
+        # form-TOTAL_FORMS) is refused by the formset before any row is built. len() also loads the rows once for
+        # the formset.
+        shown = len(queryset)
         Rows = modelformset_factory(
             Match,
             form=ResultRowForm,
             fields=self.grid_fields,
             extra=0,
+            max_num=shown,
+            validate_max=True,
+            absolute_max=shown,
             widgets={"date": CalendarDateInput},
         )
-        queryset = self.grid_matches(obj).select_related("home_team", "away_team")
         if request.method == "POST":
             with transaction.atomic(), reversion.create_revision():
                 formset = Rows(request.POST, queryset=queryset)

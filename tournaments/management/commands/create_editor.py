@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_email
 
 EDITORS = "Editors"
 
@@ -25,6 +26,14 @@ class Command(BaseCommand):
 
     def handle(self, username, email, password_from_env, **options):
         User = get_user_model()
+        # The same rules as the admin's user form (the User model's username validator, Django's EmailValidator), so
+        # a name that cannot log in or an address that cannot be written to is never stored. At the prompt the
+        # refused value is asked again, as the password is; a script (--password-from-env) gets the reason.
+        interactive = not password_from_env
+        username_field = User._meta.get_field(User.USERNAME_FIELD)
+        username = self._valid(username, username_field.validators, "username", interactive)
+        if email:
+            email = self._valid(email, [validate_email], "e-mail address", interactive)
         if User.objects.filter(username=username).exists():
             raise CommandError(f"There is already an account called {username!r}.")
         try:
@@ -62,6 +71,23 @@ class Command(BaseCommand):
                 self.stderr.write(f"{problems} Please choose another password.")
         except (KeyboardInterrupt, EOFError):
             raise CommandError("Cancelled: no account was created.") from None
+
+    def _valid(self, value, validators, what, interactive):
+        """The value once Django's validators accept it: asked again at the prompt, else CommandError with why."""
+        while True:
+            try:
+                for validator in validators:
+                    validator(value)
+                return value
+            except ValidationError as error:
+                problem = f"The {what} {value!r} was refused: {' '.join(error.messages)}"
+            if not interactive:
+                raise CommandError(f"{problem} No account was created.")
+            self.stderr.write(f"{problem} Please type another one.")
+            try:
+                value = input(f"{what.capitalize()}: ").strip()
+            except (KeyboardInterrupt, EOFError):
+                raise CommandError("Cancelled: no account was created.") from None
 
     def _problems(self, password, user):
         try:

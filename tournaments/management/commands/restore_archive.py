@@ -1,5 +1,7 @@
 """`manage.py restore_archive PATH`: replace the database's contents and media with a backup_archive file."""
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
 from tournaments.services.backups import BackupError, restore
@@ -13,8 +15,18 @@ class Command(BaseCommand):
         parser.add_argument("--no-input", action="store_false", dest="interactive", help="Do not ask to confirm.")
 
     def handle(self, path, interactive=True, **options):
+        # A missing file is said before the editor is asked to confirm replacing everything with it.
+        if not Path(path).is_file():
+            raise CommandError(f"No backup at {path}: check the path; nothing was changed.")
         if interactive:
-            answer = input(f"This replaces every record in the database with {path}. Type 'yes' to go on: ")
+            try:
+                answer = input(f"This replaces every record in the database with {path}. Type 'yes' to go on: ")
+            except (EOFError, KeyboardInterrupt):
+                # Closed input (a script, cron, `< /dev/null`) cannot have said yes; --no-input is the way to go on.
+                raise CommandError(
+                    "No answer could be read, so the restore was cancelled and nothing was changed; "
+                    "use --no-input to restore without being asked."
+                ) from None
             if answer.strip().lower() != "yes":
                 raise CommandError("Restore cancelled; nothing was changed.")
         try:
