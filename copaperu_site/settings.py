@@ -185,6 +185,12 @@ CACHES = {"default": parse_cache_url(os.environ.get("CACHE_URL") or f"file://{BA
 ADMIN_URL_PREFIX = "/admin/"
 # (whitenoise answers /static/ before any of this runs, also when a CDN fetches from it.)
 PUBLIC_CACHE_EXCLUDED_PREFIXES = [ADMIN_URL_PREFIX, "/static/", "/" + MEDIA_URL]
+# The admin's import page posts the previewed article back with "Confirm", URL-encoded: each byte of accented text
+# becomes "%C3"-like three bytes, so a 2 MB article (services.season_import.MAX_ARTICLE_BYTES) can arrive as 6 MB.
+# Raised from Django's 2.5 MB so every article the preview accepts can be confirmed; any larger body is still
+# refused with a 400 before it is read. (Chosen over keeping the text server-side: what is imported is exactly what
+# the editor's browser shows, with no store of half-finished imports to expire.)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * 2 * 1024 * 1024 + 512 * 1024
 
 # --- Production readiness: headers on every response ---
 SECURE_CONTENT_TYPE_NOSNIFF = True

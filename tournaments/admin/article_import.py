@@ -35,6 +35,13 @@ class ArticleUploadForm(forms.Form):
         help_text=gettext_lazy("A season written in the seed format, as a UTF-8 .txt file."),
     )
 
+    def refuse(self, sentences):
+        """Show `sentences` above the form, bound or not: a confirmation posts no file, so this form is unbound then
+        and has no cleaned_data for add_error() to update."""
+        if not hasattr(self, "cleaned_data"):
+            self.cleaned_data = {}
+        self.add_error(None, sentences)
+
     def clean_article(self):
         upload = self.cleaned_data["article"]
         if upload.size > MAX_ARTICLE_BYTES:
@@ -98,6 +105,27 @@ def _announce(request, report):
         )
 
 
+def _confirm(request, confirm):
+    """(the import's report, None), or (None, the report to show again) with the form's error when removals need
+    the tick box.
+
+    Raises ArticleError for any mistake, including the limits a preview applies (a confirmation can be hand-made).
+    """
+    filename, text = confirm.cleaned_data["filename"], confirm.cleaned_data["text"]
+    if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+        raise ArticleError(filename, 1, too_large_sentence(len(text.encode("utf-8"))))
+    if too_long := _too_long_for_the_web(text, filename):
+        raise ArticleError(filename, 1, too_long)
+    try:
+        return import_season(
+            text, filename, allow_removals=confirm.cleaned_data["allow_removals"], user=request.user
+        ), None
+    except RemovalsNotAllowed as refused:
+        confirm.add_error("allow_removals", _("This import removes rows: tick the box to confirm that they should go."))
+        refused.report.dry_run = True  # nothing was written: the report is shown as what would change
+        return None, refused.report
+
+
 def import_season_view(request):
     if not (request.user.has_perm("tournaments.add_season") and request.user.has_perm("tournaments.change_season")):
         raise PermissionDenied
@@ -106,26 +134,14 @@ def import_season_view(request):
     if request.method == "POST" and "confirm" in request.POST:
         confirm = ConfirmForm(request.POST)
         if confirm.is_valid():
-            filename, text = confirm.cleaned_data["filename"], confirm.cleaned_data["text"]
-            if too_long := _too_long_for_the_web(text, filename):
-                # The preview refused it already; a hand-made confirmation is refused the same way.
-                upload.add_error(None, too_long)
+            try:
+                done, report = _confirm(request, confirm)
+            except ArticleError as error:
+                # A hand-made confirmation, or the database changed between preview and confirm.
+                upload.refuse(error.lines())
                 confirm = None
             else:
-                try:
-                    done = import_season(
-                        text, filename, allow_removals=confirm.cleaned_data["allow_removals"], user=request.user
-                    )
-                except ArticleError as error:
-                    # The database changed between preview and confirm in a way the article no longer fits.
-                    upload.add_error(None, error.lines())
-                    confirm = None
-                except RemovalsNotAllowed:
-                    confirm.add_error(
-                        "allow_removals", _("This import removes rows: tick the box to confirm that they should go.")
-                    )
-                    report = import_season(text, filename, dry_run=True)
-                else:
+                if done is not None:
                     _announce(request, done)
                     return redirect(reverse("admin:tournaments_season_changelist"))
     elif request.method == "POST":

@@ -1,5 +1,6 @@
 """Departments and teams: the things that recur from season to season."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -91,6 +92,22 @@ class Team(models.Model):
 
     def get_absolute_url(self):
         return reverse("tournaments:team-detail", args=[self.slug])
+
+    def clean(self):
+        """Refuses a name that only differs from another team's by case, accents, dots or full-width letters:
+        the importer and search find teams by that folded form, so two of them could not be told apart."""
+        super().clean()
+        other = Team.objects.exclude(pk=self.pk).filter(search_name=fold(self.name)).first()
+        if other is not None:
+            raise ValidationError(
+                {
+                    "name": _(
+                        "The team %(other)s already has this name, written differently. Use that team, or tell the "
+                        "two apart (e.g. with the town in brackets)."
+                    )
+                    % {"other": other.name}
+                }
+            )
 
     @classmethod
     def free_slug(cls, name):

@@ -69,7 +69,7 @@ class NoInvisibleCharacters:
 def guard_text_fields(model_classes):
     """Give every CharField and TextField of these models the invisible-character validator.
 
-    Added to the field's default validators rather than declared on each field: the rule then also reaches
+    Added to each field's validators rather than declared on each field: the rule then also reaches
     fields added later without anyone remembering it, and, as it changes no column, needs no migration.
     """
     for model in model_classes:
@@ -77,7 +77,8 @@ def guard_text_fields(model_classes):
             if not isinstance(field, (models.CharField, models.TextField)):
                 continue
             validator = NoInvisibleCharacters(multiline=isinstance(field, models.TextField))
-            if validator not in field.default_validators:
-                field.default_validators = [*field.default_validators, validator]
-                # Field.validators is cached on first use.
-                field.__dict__.pop("validators", None)
+            # Appended to the field's built list: CharField.__init__ put its MaxLengthValidator there, and
+            # rebuilding the list from default_validators would silently drop the length rule (the importer then
+            # accepted a team name of 200,000 characters).
+            if validator not in field.validators:
+                field.validators.append(validator)

@@ -8,6 +8,7 @@ list of Peru's departments; nothing names a team or a season.
 import bisect
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -42,7 +43,7 @@ STAGE_WORDS = "district|provincial|departmental|departamental|regional|national"
 STAGE_MENTION = re.compile(rf"\b({STAGE_WORDS}) stage", re.I)
 STAGE_MENTION_WORD = re.compile(rf"\b({STAGE_WORDS}) stage\b", re.I)
 ON_MONTH = re.compile(r"\bon (" + "|".join(MONTHS) + r")\b(?: (\d{1,2})\b)?", re.I)
-PLACES = re.compile(r"\b(one|two|three|four|five|\d+) teams? qualif", re.I)
+PLACES = re.compile(r"\b(one|two|three|four|five|\d{1,3}) teams? qualif", re.I)
 # A knockout region where both teams of its final go on: "This region played as a knockout cup system and the
 # finalists qualified."
 FINALISTS = re.compile(r"\bfinalists qualif", re.I)
@@ -179,6 +180,7 @@ class Article:
     year_line: int = 1
     infobox: dict = field(default_factory=dict)  # folded key -> (value, line)
     summary: list = field(default_factory=list)
+    summary_lines: list = field(default_factory=list)  # the article line of each summary paragraph
     notes: list = field(default_factory=list)  # season-level notes
     stage_text: dict = field(default_factory=dict)  # stage kind -> paragraphs
     team_changes: list = field(default_factory=list)
@@ -191,13 +193,16 @@ class Article:
     errors: list = field(default_factory=list)  # LineError, every mistake found; the article is unusable if any
 
     def stages(self):
-        """(kind, month, day) for each stage the article mentions, in the competition's order."""
+        """(kind, month, day, line) for each stage the article mentions, in the competition's order; line is where
+        its date is written (the title's line when it has none)."""
         text = "\n".join(self.summary)
+        starts = list(itertools.accumulate((len(line) + 1 for line in self.summary), initial=0))
         kinds = {_stage_kind(found.group(1)) for found in STAGE_MENTION.finditer(text)} | set(self.stage_text)
         dates = {}
-        for kind, month, day in stage_dates(text):
-            dates.setdefault(kind, (month, day))
-        return [(kind, *dates.get(kind, (None, None))) for kind in STAGE_KINDS if kind in kinds]
+        for kind, month, day, position in stage_dates(text):
+            line = self.summary_lines[bisect.bisect_right(starts, position) - 1]
+            dates.setdefault(kind, (month, day, line))
+        return [(kind, *dates.get(kind, (None, None, self.year_line))) for kind in STAGE_KINDS if kind in kinds]
 
     def containers(self):
         return [*self.regions, self.national]
@@ -207,7 +212,8 @@ class Article:
 
 
 def stage_dates(text):
-    """(kind, month, day or None) for each "<kind> stage ... on <Month> [day]" within one sentence, in order.
+    """(kind, month, day or None, position of the date) for each "<kind> stage ... on <Month> [day]" within one
+    sentence, in order.
 
     A stage mention takes the first "on <Month>" after it before the next full stop; the next mention is looked
     for after that date. Two passes of simple patterns and a walk over their hits: linear in the text, where a
@@ -228,7 +234,8 @@ def stage_dates(text):
         if stop < len(stops) and stops[stop] < date.start():
             continue  # the sentence ends before any date
         month = MONTHS.index(date.group(1).lower()) + 1
-        found.append((_stage_kind(mention.group(1)), month, int(date.group(2)) if date.group(2) else None))
+        day = int(date.group(2)) if date.group(2) else None
+        found.append((_stage_kind(mention.group(1)), month, day, date.start()))
         resume = date.end()
     return found
 
@@ -244,8 +251,32 @@ def heading_parts(line):
     return level, body[level:].rstrip("=").strip()
 
 
+# The most digits a real score or shoot-out has: larger numbers are typing mistakes (or worse), and Python refuses
+# to read one of more than 4,300 digits at all.
+MAX_GOAL_DIGITS = 2
+
+
+class NumberTooLarge(ValueError):
+    """A number in a match line with more digits than any football score; `digits` is the number as written."""
+
+    def __init__(self, digits, what="goals and penalties", limit=MAX_GOAL_DIGITS):
+        super().__init__(digits)
+        self.digits, self.what, self.limit = digits, what, limit
+
+    def sentence(self):
+        shown = self.digits if len(self.digits) <= 12 else f"{self.digits[:12]}… ({len(self.digits)} digits)"
+        return f"the number {shown} is too large: {self.what} have at most {self.limit} digits"
+
+
 def _number(text):
     return text.isdecimal() and text.isascii()
+
+
+def _goals(text):
+    """The int of a score's digits; raises NumberTooLarge beyond MAX_GOAL_DIGITS."""
+    if len(text) > MAX_GOAL_DIGITS:
+        raise NumberTooLarge(text)
+    return int(text)
 
 
 def _score_at(words, index):
@@ -253,15 +284,15 @@ def _score_at(words, index):
     first = words[index]
     head, dash, tail = first.partition("-")
     if dash and _number(head) and _number(tail):
-        return 1, int(head), int(tail)
+        return 1, _goals(head), _goals(tail)
     following = words[index + 1 : index + 3]
     if dash and not tail and _number(head) and following and _number(following[0]):
-        return 2, int(head), int(following[0])
+        return 2, _goals(head), _goals(following[0])
     if _number(first) and following:
         if following[0].startswith("-") and _number(following[0][1:]):
-            return 2, int(first), int(following[0][1:])
+            return 2, _goals(first), _goals(following[0][1:])
         if following[0] == "-" and len(following) > 1 and _number(following[1]):
-            return 3, int(first), int(following[1])
+            return 3, _goals(first), _goals(following[1])
     return None
 
 
@@ -281,7 +312,7 @@ def extra_time_and_penalties(text):
     home, away = home.rstrip(), away.lstrip()
     if not (dash and _number(home) and _number(away)):
         return None
-    return after_extra_time, (int(home), int(away))
+    return after_extra_time, (_goals(home), _goals(away))
 
 
 def score_line_parts(line):
@@ -334,7 +365,10 @@ def cells_of(line):
 
 def looks_like_a_match(line):
     """A score line whose sides read like club names, not a sentence that happens to hold a score."""
-    found = score_line_parts(line)
+    try:
+        found = score_line_parts(line)
+    except NumberTooLarge:
+        return True  # a score, however absurd: reported where it stands
     if not found or found[2] is None:
         return False
     words = f"{found[0]} {found[1]}".split()
@@ -470,7 +504,7 @@ class _Parser:
         if isinstance(parent, Container):
             return self.new_section(number, name, parent, group=None)
         if isinstance(parent, Section) and parent.kind == "group":
-            matchday = re.fullmatch(r"round (\d+)", key)
+            matchday = re.fullmatch(r"round (\d{1,3})", key)
             if matchday:
                 return ("matchday", int(matchday.group(1)), parent)
             if "group" in key:
@@ -592,7 +626,11 @@ class _Parser:
 
     def read_match(self, number, line):
         section, matchday = self.current_section()
-        found = score_line_parts(line)
+        try:
+            found = score_line_parts(line)
+        except NumberTooLarge as error:
+            self.pending_date = None
+            self.error(number, error.sentence())
         if found is None:
             self.pending_date = None
             bad = bad_score(line)
@@ -629,6 +667,7 @@ class _Parser:
         container = self.container()
         if self.top == "intro":
             self.article.summary.append(line)
+            self.article.summary_lines.append(number)
         elif container is not None and container.number is not None:
             self.read_region_paragraph(number, line, container)
         elif self.top in ("departmental", "regional", "national"):

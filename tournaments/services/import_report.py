@@ -19,6 +19,7 @@ from ..models import (
     Match,
     Note,
     PointsAdjustment,
+    Progression,
     Qualifier,
     Region,
     RegionDepartment,
@@ -114,6 +115,13 @@ def describe(obj):
         where = _section(obj.knockout_round or obj.group) if (obj.knockout_round or obj.group) else []
         where = where or ([_place(obj.region)] if obj.region is not None else [])
         parts += [*where, _("note “%(text)s”") % {"text": _short(obj.text)}]
+    elif isinstance(obj, Progression):
+        where = _section(obj.tie or obj.group) if (obj.tie or obj.group) else [_place(obj.region)]
+        parts += [
+            *where,
+            _("%(team)s: %(outcome)s (%(basis)s)")
+            % {"team": obj.team.name, "outcome": obj.get_outcome_display(), "basis": obj.get_basis_display()},
+        ]
     elif isinstance(obj, PointsAdjustment):
         parts += [_place(obj.region), _("points adjustment for %(team)s") % {"team": obj.team.name}]
     return " · ".join(parts)

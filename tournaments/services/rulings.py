@@ -22,7 +22,19 @@ through" or "X was declared ... winner" names the favoured team; "between X and 
 import re
 from dataclasses import dataclass, field
 
+from .article_parser import MAX_GOAL_DIGITS, NumberTooLarge
 from .team_names import find_teams
+
+# Points docked or awarded, and the minute play stopped, have at most this many digits; more is a typing mistake.
+MAX_POINTS_DIGITS = 3
+
+
+def _count(digits, limit, what="goals and penalties"):
+    """The int of digits a ruling states; raises NumberTooLarge (whose sentence the importer reports) beyond limit."""
+    if len(digits) > limit:
+        raise NumberTooLarge(digits, what, limit)
+    return int(digits)
+
 
 ABANDONED = re.compile(r"\babandoned\b(?:\s+after\s+(\d+)\s+minutes)?", re.I)
 SUSPENDED = re.compile(r"\bsuspended\b", re.I)
@@ -79,6 +91,7 @@ class Ruling:
 
 
 def read_ruling(text, candidates):
+    """The Ruling a note states, naming only `candidates` (team names); raises NumberTooLarge for absurd numbers."""
     mentions = find_teams(text, candidates)
     ruling = Ruling(teams=list(dict.fromkeys(name for _, _, name in mentions)))
     authority = AUTHORITY.search(text)
@@ -113,14 +126,14 @@ def _read_details(ruling, kind, found, text, mentions):
         others = [name for _, _, name in mentions if name != ruling.favoured]
         ruling.pair = tuple(dict.fromkeys([*others[:1], ruling.favoured])) if ruling.favoured else ()
         if found.group(1) is not None:
-            ruling.awarded_score = (int(found.group(1)), int(found.group(2)))
+            ruling.awarded_score = (_count(found.group(1), MAX_GOAL_DIGITS), _count(found.group(2), MAX_GOAL_DIGITS))
             ruling.decision = f"{ruling.favoured} awarded a {found.group(1)}-{found.group(2)} win"
         else:
             ruling.decision = f"{ruling.favoured} awarded the match"
         return
     if kind in ("points_awarded", "points_docked"):
         team = _points_team(text, found, mentions)
-        ruling.points = int(found.group(1)) * (1 if kind == "points_awarded" else -1)
+        ruling.points = _count(found.group(1), MAX_POINTS_DIGITS, "points") * (1 if kind == "points_awarded" else -1)
         ruling.reason = _sentence(text, found.start())
         if kind == "points_awarded":
             ruling.favoured = team
@@ -137,14 +150,14 @@ def _read_details(ruling, kind, found, text, mentions):
     elif kind == "not_played":
         ruling.decision = "Not played by agreement" if re.search(r"\bagreed\b", text, re.I) else "Not played"
     else:
-        ruling.minute = int(found.group(1)) if found.group(1) else None
+        ruling.minute = _count(found.group(1), MAX_POINTS_DIGITS, "minutes") if found.group(1) else None
         parts = []
         declared = DECLARED_SCORE.search(text)
         if declared:
             parts.append(f"Match declared ended {declared.group(1)}")
         shootout = SHOOTOUT.search(text)
         if shootout and ruling.favoured:
-            ruling.shootout = (int(shootout.group(1)), int(shootout.group(2)))
+            ruling.shootout = (_count(shootout.group(1), MAX_GOAL_DIGITS), _count(shootout.group(2), MAX_GOAL_DIGITS))
             won = f"{ruling.favoured} declared shoot-out winner {shootout.group(1)}-{shootout.group(2)}"
             parts.append(won + (" and champions" if re.search(r"\bchampions\b", text, re.I) else ""))
         ruling.decision = "; ".join(parts) or "Match abandoned"

@@ -39,13 +39,13 @@ from ..models import (
     Tie,
     round_kind_from_name,
 )
-from .article_parser import ArticleError, LineError, parse_article
+from .article_parser import ArticleError, LineError, NumberTooLarge, parse_article
 from .article_parser import folded as fold
 from .import_history import save_revision
 from .import_report import ImportReport, change_sentences, describe, removal_counts
 from .import_validation import reattach, validate_season_rows
 from .progression import import_progressions
-from .rulings import read_ruling
+from .rulings import Ruling, read_ruling
 from .season_rows import SEASON_MODELS, UNMANAGED, field_values, keyed, load_season
 from .team_names import split_team_cell
 
@@ -86,6 +86,8 @@ def import_season(text, path="article", *, dry_run=False, allow_removals=False, 
     the article would remove stored rows without `allow_removals`. `user` (an editor) or `who` (a command's name)
     goes into the revision with a comment naming the article.
     """
+    # Windows editors start UTF-8 files with a byte-order mark; it is not part of the title.
+    text = text.removeprefix("\ufeff")
     if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
         raise ArticleError(path, 1, too_large_sentence(len(text.encode("utf-8"))))
     article = parse_article(text, path, strict=False)
@@ -120,6 +122,7 @@ class _SeasonWriter:
         self.rows = {model: [] for model in SEASON_MODELS}
         self.lines = {}  # id(obj) -> article line, for error messages
         self.errors = list(article.errors)
+        self.known_names = None  # every team name the season and the database know, read once for notes
 
     def error(self, line, reason):
         """Record a mistake; building goes on so that every mistake of the article is reported at once."""
@@ -156,12 +159,26 @@ class _SeasonWriter:
         winner = article.infobox.get("winners")
         if winner and winner[0]:
             names.setdefault(fold(winner[0]), winner)
-        existing = {team.search_name: team for team in Team.objects.filter(search_name__in=names)}
+        existing = {}  # folded -> every stored team with that folded name (older data may hold look-alikes)
+        for team in Team.objects.filter(search_name__in=names).order_by("name"):
+            existing.setdefault(team.search_name, []).append(team)
         self.teams = {}
         self.new_teams = []  # (team, line), saved first by write()
         for key, (name, line) in names.items():
-            team = existing.get(key)
-            if team is None:
+            found = existing.get(key, [])
+            exact = [team for team in found if team.name == name]
+            if exact or len(found) == 1:
+                team = (exact or found)[0]
+            elif found:
+                self.error(
+                    line,
+                    f"'{name}' could be any of the teams "
+                    + ", ".join(team.name for team in found)
+                    + ", which differ only in case or accents: rename or merge them under Teams, or write the name "
+                    "exactly as one of them",
+                )
+                team = found[0]  # only so building can go on and report every mistake; nothing is written
+            else:
                 team = Team(name=name)
                 try:
                     team.full_clean(exclude={"slug", "search_name"})
@@ -215,10 +232,10 @@ class _SeasonWriter:
         import_progressions(self)  # who went on, as the article states or implies it (services/progression.py)
 
     def build_stages(self):
-        for kind, month, day in self.article.stages():
+        for kind, month, day, line in self.article.stages():
             description = "\n\n".join(self.article.stage_text.get(kind, []))
             stage = Stage(season=self.season, kind=kind, start_month=month, start_day=day, description=description)
-            self.add(stage, 1)
+            self.add(stage, line)
 
     def build_team_changes(self):
         for column, teams in self.changes:
@@ -308,7 +325,14 @@ class _SeasonWriter:
         return [self.team(name).name for name in dict.fromkeys(names)]
 
     def build_note(self, line, order, region, section, candidates):
-        ruling = read_ruling(line.text, candidates)
+        try:
+            if isinstance(section, Group):
+                # A group's note concerns the group's teams, not the rest of the region.
+                candidates = [row.team.name for row in self.rows[GroupTeam] if row.group is section]
+            ruling = self.checked_ruling(line, candidates)
+        except NumberTooLarge as error:
+            self.error(line.line, error.sentence())
+            ruling = Ruling()
         note = Note(season=self.season, region=region, text=line.text, style=line.style, order=order)
         note.kind, note.decision, note.decided_by = ruling.kind, ruling.decision, ruling.decided_by
         note.favoured_team = self.team(ruling.favoured)
@@ -328,6 +352,34 @@ class _SeasonWriter:
             self.apply_withdrawal(ruling, section, line.line)
         elif ruling.points:
             self.apply_points(note, ruling, region, section, line.line)
+
+    def checked_ruling(self, line, candidates):
+        """The note's ruling, or a plain note (reported) when a team it names is not one of the place's `candidates`.
+
+        The note is read a second time against every team the season and the database know: "Sport Huancayo, who
+        were awarded a 3-0 win" in a group without Sport Huancayo must not become a win for the team named before.
+        """
+        ruling = read_ruling(line.text, candidates)
+        if ruling.kind == "note":
+            return ruling
+        if self.known_names is None:
+            self.known_names = sorted(
+                {team.name for team in self.teams.values()} | set(Team.objects.values_list("name", flat=True))
+            )
+        wide = read_ruling(line.text, self.known_names)
+        outsiders = [name for name in (*wide.pair, wide.favoured) if name and name not in candidates]
+        needs_a_team = ruling.kind in ("withdrawn", "awarded", "points_docked", "points_awarded")
+        if not outsiders and not (needs_a_team and not ruling.pair):
+            return ruling
+        if outsiders:
+            why = f"names {outsiders[0]}, who is not a team of the place this note concerns"
+        else:
+            why = "names no team of the place this note concerns"
+        self.report.warnings.append(
+            f"{self.article.path}:{line.line}: the ruling {why}, so it was kept as a plain note that changes no "
+            "result; check the note and set its ruling in the admin"
+        )
+        return Ruling(decided_by=ruling.decided_by)
 
     def apply_withdrawal(self, ruling, section, line):
         """The team's place in the group records the withdrawal, by the rule the note states."""

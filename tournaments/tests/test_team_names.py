@@ -34,7 +34,8 @@ def add_team(client, name, slug=""):
     ("name", "slug"),
     [
         ("Wanka!", "wanka-2"),
-        ("WANKA", "wanka-2"),
+        # "WANKA" alone is now refused as the same name as Wanka (test_import_hostile); its slug clash stays covered.
+        ("WANKA !", "wanka-2"),
         ("日本代表", "ri-ben-dai-biao"),
         ("★★★", "team"),
         ("Спартак", "spartak"),
