@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from .. import models
 from ..forms import ChangelistMatchForm, GroupForm, GroupTeamFormSet, MatchForm, TieLegsFormSet
+from ..presentation.stages import place_label
 from ..rules.match_status import MatchStatus
 from .base import EditorAdmin, EditorStackedInline, EditorTabularInline, region_filter
 from .progression import GroupProgressionInline, TieProgressionInline
@@ -220,8 +221,8 @@ class MatchAdmin(EditorAdmin):
     def where(self, match):
         place = match.group.name if match.group_id else (match.tie.round.name if match.tie_id else "")
         if match.round_number:
-            place = f"{place}, round {match.round_number}"
-        region = f"Region {match.region.numeral}" if match.region_id else _("National Stage")
+            place = _("{place}, round {number}").format(place=place, number=match.round_number)
+        region = place_label(match.region if match.region_id else None)
         return " · ".join(str(part) for part in (match.season.year, region, place) if part)
 
     @admin.action(description=_("Mark selected matches as not played"))

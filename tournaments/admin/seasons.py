@@ -6,6 +6,7 @@ from django.db.models import F
 from django.urls import path
 
 from .. import models
+from ..presentation.stages import region_label
 from ..text import to_roman
 from .article_import import import_season_view
 from .base import EditorAdmin, EditorTabularInline
@@ -94,7 +95,7 @@ class QualifierRegionFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         numbers = models.Region.objects.order_by("number").values_list("number", flat=True).distinct()
         # Values as strings, as they come back from the URL: Django's facet counts pass them to queryset() too.
-        return [(str(number), f"Region {to_roman(number)}") for number in numbers]
+        return [(str(number), region_label(to_roman(number))) for number in numbers]
 
     def queryset(self, request, queryset):
         if self.value() and not self.value().isdigit():
