@@ -7,6 +7,8 @@ A progression says that a team went on from a tie, a group, a region or the nati
   never go stale when a result changes;
 - ``ruling``: a ruling decided it (linked to its Note: "hence obtaining first place");
 - ``stated``: the source says so in words ("the finalists qualified", "Cable Visión qualified");
+- ``source_table``: a source published a final table and the team stands in it (the runner-up "second in the
+  final table" of a season whose results the archive does not hold): derived, and shown as derived;
 - ``inferred``: a later stage shows it (the team played in the national stage, so it came through its region).
 
 Stored rows (ruling, stated, inferred) are kept as entered; where they contradict the results, the admin warns
@@ -27,6 +29,7 @@ class Progression(models.Model):
         TIE = "tie", _("Won the tie")
         RULING = "ruling", _("By a ruling")
         STATED = "stated", _("Stated by the source")
+        SOURCE_TABLE = "source_table", _("From the source's final table")
         INFERRED = "inferred", _("Inferred from a later stage")
 
     class Outcome(models.TextChoices):
@@ -37,7 +40,7 @@ class Progression(models.Model):
         RUNNER_UP = "runner_up", _("Runner-up")
 
     # Only these are typed in or imported; the other two are computed from the results on every read.
-    STORED_BASES = (Basis.RULING, Basis.STATED, Basis.INFERRED)
+    STORED_BASES = (Basis.RULING, Basis.STATED, Basis.SOURCE_TABLE, Basis.INFERRED)
 
     season = models.ForeignKey(
         "Season", on_delete=models.CASCADE, related_name="progressions", verbose_name=_("season")
@@ -55,14 +58,13 @@ class Progression(models.Model):
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.WENT_ON)
     basis = models.CharField(
         _("basis"),
-        max_length=10,
-        choices=[
-            (Basis.RULING, Basis.RULING.label),
-            (Basis.STATED, Basis.STATED.label),
-            (Basis.INFERRED, Basis.INFERRED.label),
-        ],
+        max_length=12,
+        choices=[(basis.value, basis.label) for basis in STORED_BASES],
         default=Basis.STATED,
-        help_text=_("How we know: a ruling, the source's own words, or a later stage the team played in."),
+        help_text=_(
+            "How we know: a ruling, the source's own words, a final table the source published, or a later stage "
+            "the team played in."
+        ),
     )
     note = models.ForeignKey(
         "Note",
@@ -87,11 +89,11 @@ class Progression(models.Model):
         verbose_name_plural = _("progressions")
         constraints = [
             models.CheckConstraint(
-                condition=Q(basis__in=["ruling", "stated", "inferred"]),
+                condition=Q(basis__in=["ruling", "stated", "source_table", "inferred"]),
                 name="progression_stored_basis",
                 violation_error_message=_(
-                    "Only a ruling, the source's words or a later stage are entered; the table and the ties' "
-                    "winners are computed from the results."
+                    "Only a ruling, the source's words, the source's table or a later stage are entered; the table "
+                    "and the ties' winners are computed from the results."
                 ),
             ),
         ]

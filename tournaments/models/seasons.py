@@ -14,7 +14,22 @@ from .validation import stage_date_errors
 
 
 class Season(models.Model):
-    """One year's Copa Perú, from the departmental stage to the national final."""
+    """One year's Copa Perú, from the departmental stage to the national final.
+
+    ``status`` says whether a champion was decided (``final``), the tournament was held with no national final
+    (``no_final``, 1974) or not held at all (``not_held``, 1988–1992 and 2020); only a ``final`` season has a
+    champion. ``confidence`` is how sure the sources are of its champion and runner-up (empty: not assessed).
+    """
+
+    class Status(models.TextChoices):
+        FINAL = "final", _("Champion decided")
+        NO_FINAL = "no_final", _("Held, with no national final")
+        NOT_HELD = "not_held", _("Not held")
+
+    class Confidence(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        SINGLE_SOURCE = "single_source", _("Single source")
+        DISPUTED = "disputed", _("Disputed")
 
     year = models.PositiveSmallIntegerField(
         _("year"),
@@ -30,6 +45,23 @@ class Season(models.Model):
         blank=True,
         related_name="titles",
         help_text=_("The winner named by the federation; leave empty while the season is unfinished."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.FINAL,
+        help_text=_("Whether a champion was decided; a season not held, or held with no final, has no champion."),
+    )
+    confidence = models.CharField(
+        _("confidence"),
+        max_length=16,
+        choices=Confidence.choices,
+        blank=True,
+        help_text=_(
+            "How sure the sources are of the champion and runner-up: confirmed (two independent sources, or one "
+            "primary source), single source, or disputed (record each source's version below)."
+        ),
     )
     points_for_win = models.PositiveSmallIntegerField(
         _("points for a win"), default=3, help_text=_("3 in modern seasons; older seasons gave 2.")
@@ -54,6 +86,11 @@ class Season(models.Model):
                 condition=Q(year__gte=1900, year__lte=2100),
                 name="season_year_plausible",
                 violation_error_message=_("A season's year must be between 1900 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="final") | Q(champion__isnull=True),
+                name="season_champion_needs_final",
+                violation_error_message=_("Only a season whose champion was decided can have a champion."),
             ),
             models.CheckConstraint(
                 condition=Q(points_for_win__gt=models.F("points_for_draw")),

@@ -17,7 +17,7 @@ Basis = Progression.Basis
 Outcome = Progression.Outcome
 
 # When several records say a team went on, the page leads with the firmest.
-BASIS_ORDER = [Basis.RULING, Basis.STATED, Basis.TIE, Basis.TABLE, Basis.INFERRED]
+BASIS_ORDER = [Basis.RULING, Basis.STATED, Basis.TIE, Basis.TABLE, Basis.SOURCE_TABLE, Basis.INFERRED]
 ROUND_DEPTH = {RoundKind.FINAL: 4, RoundKind.SEMIFINAL: 3, RoundKind.QUARTERFINAL: 2, RoundKind.EARLIER: 1}
 
 
@@ -179,7 +179,14 @@ def podium(season, stage, stored=(), *, complete=True):
             progression = _computed(tie.loser, basis, Outcome.RUNNER_UP, tie=tie.tie)
             progression.tie_result = tie
             result.runner_up_progression = progression
-    named = next((item for item in stored if item.outcome == Outcome.RUNNER_UP and item.basis == Basis.STATED), None)
+    named = next(
+        (
+            item
+            for item in stored
+            if item.outcome == Outcome.RUNNER_UP and item.basis in (Basis.STATED, Basis.SOURCE_TABLE)
+        ),
+        None,
+    )
     if named is not None:
         result.runner_up_progression = named
     if result.runner_up_progression is not None:
