@@ -44,21 +44,26 @@ class Version:
 @dataclass
 class SeasonSources:
     """What a season's pages need to cite: ``entries`` ([NumberedSource], numbered 1..N), ``cited`` ({(thing, pk):
-    [numbers]} with thing a Citation field name such as "match"), ``facts`` ({"status"|"champion"|"runner_up":
-    [numbers]}) and ``versions`` ({"champion"|"runner_up": [Version]}, only for facts the season records versions
-    of)."""
+    [numbers]} with thing a Citation field name such as "match"), ``stages`` ({stage kind: [numbers]}), ``facts``
+    ({"status"|"champion"|"runner_up": [numbers]}) and ``versions`` ({"champion"|"runner_up": [Version]}, only for
+    facts the season records versions of)."""
 
     season: object
     entries: list = field(default_factory=list)
     cited: dict = field(default_factory=dict)
     facts: dict = field(default_factory=dict)
     versions: dict = field(default_factory=dict)
+    stages: dict = field(default_factory=dict)
 
     def numbers_of(self, thing):
         """The footnote numbers of a stage, region, group, round, tie, match, note, qualifier or team change of the
         season ([] when it cites nothing, or for anything else)."""
         name = THING_OF_MODEL.get(thing._meta.model_name) if thing is not None else None
         return self.cited.get((name, thing.pk), []) if name else []
+
+    def stage_numbers(self, kind):
+        """The footnote numbers of the season's stage of this kind ("departmental", "regional", "national")."""
+        return self.stages.get(kind, [])
 
     def fact_numbers(self, fact):
         """The footnote numbers of one of the season's facts ("status", "champion", "runner_up")."""
@@ -82,7 +87,7 @@ def season_sources(season, *, versions=True):
 
     Without ``versions`` a source that only a version names is left out, so pages that skip them must not show
     the numbers after it: the numbering puts such sources last, after every cited one, so no number shifts."""
-    citations = list(Citation.objects.filter(season=season).select_related("source").order_by("order", "pk"))
+    citations = list(Citation.objects.filter(season=season).select_related("source", "stage").order_by("order", "pk"))
     if versions:
         versions = list(
             FactVersion.objects.filter(season=season)
@@ -111,6 +116,10 @@ def season_sources(season, *, versions=True):
             continue
         if kind == "fact":
             _add(result.facts.setdefault(citation.fact, []), number(citation.source))
+        elif kind == "stage":
+            # Keyed by the stage's kind too: the departmental, regional and national pages cite their own stage.
+            _add(result.stages.setdefault(citation.stage.kind, []), number(citation.source))
+            _add(result.cited.setdefault(("stage", citation.stage_id), []), number(citation.source))
         else:
             key = (kind, getattr(citation, f"{kind}_id"))
             _add(result.cited.setdefault(key, []), number(citation.source))

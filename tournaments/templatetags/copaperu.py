@@ -60,6 +60,13 @@ def fact_footnotes(context, fact):
     return source_words.footnote_links(sources.fact_numbers(fact)) if sources else ""
 
 
+@register.simple_tag(takes_context=True)
+def stage_footnotes(context, kind):
+    """The footnote links of the season's stage of this kind, beside its page's heading."""
+    sources = context.get("sources")
+    return source_words.footnote_links(sources.stage_numbers(kind)) if sources else ""
+
+
 @register.filter
 def with_footnotes(html, sources):
     """Escaped text (a summary after ``linebreaks``) whose ``[n]`` markers become footnote links."""

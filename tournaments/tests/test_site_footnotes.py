@@ -202,3 +202,11 @@ def test_the_numbering_follows_the_rule_in_a_fixed_number_of_queries(cited, djan
     with django_assert_num_queries(1):
         pages_sources = season_sources(cited["season"], versions=False)
     assert [entry.number for entry in pages_sources.entries] == [1, 2, 3]
+
+
+def test_the_regional_page_footnotes_its_stage_and_each_region(client, cited):
+    body = page(client, "/seasons/2031/regional/")
+    assert footnote_numbers(re.search(r"<h1>.*?</h1>", body, re.S).group(0)) == [2]
+    row = re.search(r"<tbody.*?</tbody>", section(body, "regions"), re.S).group(0)
+    assert footnote_numbers(row) == [2]
+    assert source_entry(body, 2).startswith("“La final de la Copa Perú”, El Comercio;")
