@@ -12,8 +12,10 @@ from html import unescape
 
 import openpyxl
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from tournaments.models import Season
+from tournaments.models import Citation, FactVersion, Season, Source
 from tournaments.selectors.sources import season_sources
 
 from .factories import create_sourced_season
@@ -210,3 +212,28 @@ def test_the_regional_page_footnotes_its_stage_and_each_region(client, cited):
     row = re.search(r"<tbody.*?</tbody>", section(body, "regions"), re.S).group(0)
     assert footnote_numbers(row) == [2]
     assert source_entry(body, 2).startswith("“La final de la Copa Perú”, El Comercio;")
+
+
+def test_a_final_seasons_status_shows_its_footnote(client, cited):
+    Citation.objects.create(season=cited["season"], source=cited["sources"][2], fact="status", order=20)
+    infobox = section(page(client, "/seasons/2031/"), "infobox")
+    status = re.search(r"<dt>Status</dt><dd>(.*?)</dd>", infobox, re.S).group(1)
+    assert plain(status) == "Champion decided[3]" and footnote_numbers(status) == [3]
+
+
+@pytest.mark.parametrize("url", ["/seasons/2031/", "/seasons/2031/regional/v/", "/seasons/2031/departmental/"])
+def test_more_citations_and_versions_cost_no_more_queries(client, cited, url):
+    with CaptureQueriesContext(connection) as before:
+        page(client, url)
+    season = cited["season"]
+    extra = Source.objects.create(publisher="La República", title="Copa Perú 2031")
+    for order, thing in enumerate(["match", "group", "qualifier", "note"], start=30):
+        Citation.objects.create(
+            season=season, source=extra, order=order, **{thing: cited[thing if thing != "note" else "ruling"]}
+        )
+    FactVersion.objects.create(season=season, fact="runner_up", name="Delta", order=3).sources.add(extra)
+    with CaptureQueriesContext(connection) as after:
+        body = page(client, url)
+    assert len(after) == len(before)
+    # Cited before any source that only a version names, so it is 4 on every page of the season.
+    assert source_entry(body, 4).startswith("“Copa Perú 2031”, La República;")
