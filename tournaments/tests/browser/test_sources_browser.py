@@ -62,3 +62,18 @@ def test_footnotes_lead_to_their_source_and_fit_the_screen(cited_2008, page, nam
     assert page.evaluate("location.hash") == "#source-2"
     assert page.locator("#source-2").is_visible()
     assert "RSSSF" in page.locator("#source-2").inner_text()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+def test_a_season_known_only_from_the_roll_fits_the_screen(live_seasons, page, viewport):
+    season = Season.objects.create(year=1990, status=Season.Status.NOT_HELD)
+    source = Source.objects.create(publisher="RSSSF", title="Peru - List of Champions")
+    Citation.objects.create(season=season, source=source, order=1)
+    Citation.objects.create(season=season, source=source, fact="status", order=2)
+    Season.objects.create(year=1967, champion=Season.objects.get(year=2008).champion)
+    page.set_viewport_size(viewport)
+    for year in (1990, 1967):
+        assert page.goto(f"{live_seasons.url}/seasons/{year}/").status == 200
+        save_screenshot(page, f"sources-roll-{year}-{viewport['width']}")
+        assert horizontal_overflow(page) == 0
+    assert page.locator("#not-recorded").is_visible()
