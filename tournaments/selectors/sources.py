@@ -1,4 +1,5 @@
-"""A season's numbered sources and the footnote numbers of everything its pages cite, in two or three queries.
+"""A season's numbered sources and the footnote numbers of everything its pages cite, in two queries (three on the
+season page, which also shows the versions of its disputed facts).
 
 The numbering rule (issue 14, one rule for pages, exports and the article format): a season's sources are numbered
 1..N, first its general citations (no thing, no fact) in ``order``, then any other source cited in the season in
@@ -7,8 +8,6 @@ footnote ``[2]`` means the same publication on every page of the season and in i
 """
 
 from dataclasses import dataclass, field
-
-from django.db.models import Prefetch
 
 from ..models import Citation, FactVersion, Source
 from ..models.sources import CITED_THINGS
@@ -81,19 +80,18 @@ def _add(numbers, number):
 
 
 def season_sources(season, *, versions=True):
-    """The SeasonSources of ``season``: one query for its citations and, with ``versions`` (the pages that show the
-    champion and runner-up), one for the versions of its disputed facts and one more for those versions' sources
-    only when there are versions.
-
-    Without ``versions`` a source that only a version names is left out, so pages that skip them must not show
-    the numbers after it: the numbering puts such sources last, after every cited one, so no number shifts."""
+    """The SeasonSources of ``season`` in two queries (its citations; the sources of its disputed facts' versions),
+    and with ``versions`` (the season page, which shows the champion and runner-up) a third for the versions
+    themselves. Every page of the season lists the same sources under the same numbers either way."""
     citations = list(Citation.objects.filter(season=season).select_related("source", "stage").order_by("order", "pk"))
+    version_sources = list(
+        FactVersion.sources.through.objects.filter(factversion__season=season)
+        .select_related("source")
+        .order_by("factversion__fact", "factversion__order", "factversion__pk", "source__pk")
+    )
     if versions:
         versions = list(
-            FactVersion.objects.filter(season=season)
-            .select_related("team")
-            .prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("pk")))
-            .order_by("fact", "order", "pk")
+            FactVersion.objects.filter(season=season).select_related("team").order_by("fact", "order", "pk")
         )
     else:
         versions = []
@@ -123,8 +121,11 @@ def season_sources(season, *, versions=True):
         else:
             key = (kind, getattr(citation, f"{kind}_id"))
             _add(result.cited.setdefault(key, []), number(citation.source))
+    numbers_of_version = {}
+    for row in version_sources:
+        numbers_of_version.setdefault(row.factversion_id, []).append(number(row.source))
     for version in versions:
-        numbers = sorted(number(source) for source in version.sources.all())
+        numbers = sorted(numbers_of_version.get(version.pk, []))
         result.versions.setdefault(version.fact, []).append(
             Version(version.name, version.team, numbers, version.detail)
         )
