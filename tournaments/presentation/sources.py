@@ -66,21 +66,20 @@ def source_entry(source):
     return format_html('{} <span class="source-meta">{} {}</span>', first, language, accessed)
 
 
-def fact_label(fact):
-    """The name of a season's fact as its versions are introduced: "Champion", "Runner-up"."""
-    return {"champion": _("Champion"), "runner_up": _("Runner-up")}.get(fact, fact)
-
-
 def version_sentence(fact, version):
     """One version of a disputed fact: "Champion: Sport Bolito, according to sources [1][3]" (safe HTML)."""
     name = version.name
     if version.team:
         name = format_html('<a href="{}">{}</a>', version.team.get_absolute_url(), version.name)
-    values = {"name": name, "numbers": footnote_links(version.numbers) or _("not recorded")}
-    if fact == "runner_up":
+    values = {"name": name, "numbers": footnote_links(version.numbers)}
+    if fact == "runner_up" and version.numbers:
         sentence = format_html(_("Runner-up: {name}, according to sources {numbers}"), **values)
-    else:
+    elif fact == "runner_up":
+        sentence = format_html(_("Runner-up: {name}, according to sources not recorded"), **values)
+    elif version.numbers:
         sentence = format_html(_("Champion: {name}, according to sources {numbers}"), **values)
+    else:
+        sentence = format_html(_("Champion: {name}, according to sources not recorded"), **values)
     if version.detail:
         return format_html(_("{sentence} ({detail})"), sentence=sentence, detail=version.detail)
     return sentence
