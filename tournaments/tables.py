@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .presentation.results import signed
+from .presentation.sources import footnote_links
 from .presentation.stages import region_in_season, region_label
 from .selectors.outcomes import Mark
 from .text import fold, to_roman
@@ -37,9 +38,16 @@ class SiteTable(tables.Table):
     settings point at the same template, and the template adds the ``data`` class, so every table looks the same.
     """
 
-    def __init__(self, *args, caption="", **kwargs):
+    def __init__(self, *args, caption="", footnotes=None, **kwargs):
+        if footnotes is None and "sources" in self.base_columns:
+            kwargs["exclude"] = (*kwargs.get("exclude", ()), "sources")
         super().__init__(*args, **kwargs)
         self.caption = caption
+        # record -> the footnote numbers of the thing the row shows (selectors.sources); None: the table cites none.
+        self.footnotes = footnotes or (lambda record: [])
+
+    def value_sources(self, record):
+        return "".join(f"[{number}]" for number in self.footnotes(record))
 
     class Meta:
         template_name = "includes/table.html"
@@ -85,6 +93,14 @@ class TeamListColumn(tables.Column):
         return "; ".join(team.name for team in value or [])
 
 
+class SourcesColumn(tables.Column):
+    """The footnote numbers of what a row shows, "[1][3]", in the CSV and .xlsx only: on the page the footnotes sit
+    beside the row's team, region or group heading, and the file ends with the list of the numbered sources."""
+
+    def __init__(self):
+        super().__init__(verbose_name=_("Sources"), empty_values=(), orderable=False, visible=False)
+
+
 def _numeric(name, title, fold=""):
     """A right-aligned number column whose header is aligned with it; ``fold`` ("phone", "narrow") names the
     screen width below which it folds away (static/css/site.css)."""
@@ -112,6 +128,7 @@ class StandingsTable(SiteTable):
     )
     # Only in the CSV, and only when some teams were level on points: the page shows it as a footnote.
     tiebreak = tables.Column(verbose_name=_("Order of level teams"), default="", visible=False)
+    sources = SourcesColumn()
 
     class Meta(SiteTable.Meta):
         orderable = False
@@ -168,6 +185,13 @@ class QualifierTable(SiteTable):
     region = tables.Column(
         verbose_name=_("Region"), accessor="region_number", default="—", order_by=("region_number", "order")
     )
+    sources = SourcesColumn()
+
+    def render_team(self, value, record):
+        return format_html("{}{}", team_link(value), footnote_links(self.footnotes(record)))
+
+    def value_team(self, value):
+        return value.name
 
     def render_region(self, value, record):
         return region_link(record.season.year, value, to_roman(value))
@@ -206,12 +230,14 @@ class RegionTable(SiteTable):
     places = tables.Column(
         verbose_name=_("Teams going on"), default="—", attrs={"th": {"class": "num"}, "td": {"class": "num"}}
     )
+    sources = SourcesColumn()
 
     class Meta(SiteTable.Meta):
         orderable = False
 
-    def render_region(self, value):
-        return region_link(value.season.year, value.number, value.numeral)
+    def render_region(self, value, record):
+        link = region_link(value.season.year, value.number, value.numeral)
+        return format_html("{}{}", link, footnote_links(self.footnotes(record)))
 
     def value_region(self, value):
         return value.numeral

@@ -4,7 +4,7 @@ import pytest
 
 from tournaments.rules.names import spanish_sort_key
 
-from .page_helpers import csv_rows, page, section, table_rows, text, without_box_tools
+from .page_helpers import csv_table, page, section, table_rows, text, without_box_tools
 
 pytestmark = pytest.mark.usefixtures("shipped_seasons")
 
@@ -142,13 +142,13 @@ def test_regional_overview_lists_departments_and_who_went_through(client):
 def test_qualifier_counts_through_the_table_and_its_csv(client, year, count):
     body = page(client, f"/seasons/{year}/departmental/")
     assert len(table_rows(section(body, "qualifiers"))) == count
-    rows = csv_rows(client.get(f"/seasons/{year}/departmental/?_export=csv"))
-    assert rows[0] == ["Department", "Team", "Location", "Region"]
+    rows = csv_table(client.get(f"/seasons/{year}/departmental/?_export=csv"))
+    assert rows[0] == ["Department", "Team", "Location", "Region", "Sources"]
     assert len(rows) == count + 1
 
 
 def test_csv_keeps_lost_locations_empty(client):
-    rows = {row[1]: row for row in csv_rows(client.get("/seasons/2008/departmental/?_export=csv"))}
+    rows = {row[1]: row[:4] for row in csv_table(client.get("/seasons/2008/departmental/?_export=csv"))}
     assert rows["Íntimo Cable Visión"] == ["Lima", "Íntimo Cable Visión", "", "IV"]
     assert rows["Unión Huaral"] == ["Lima", "Unión Huaral", "Huaral", "IV"]
 
@@ -165,7 +165,7 @@ def test_filter_by_department_and_by_region(client):
     assert lima[0][2] == "not recorded"
     region_iv = table_rows(section(page(client, "/seasons/2008/departmental/?region=iv"), "qualifiers"))
     assert {row[0] for row in region_iv} == {"Lima", "Callao"} and len(region_iv) == 8
-    filtered_csv = csv_rows(client.get("/seasons/1998/departmental/?department=piura&_export=csv"))
+    filtered_csv = csv_table(client.get("/seasons/1998/departmental/?department=piura&_export=csv"))
     assert [row[1] for row in filtered_csv[1:]] == ["Atlético Torino", "I.M.I."]
 
 
@@ -192,9 +192,9 @@ def test_sorting_by_a_header(client):
 
 
 def test_standings_export_to_csv_by_anchor(client):
-    rows = csv_rows(client.get("/seasons/2008/national/?_export=csv&table=final-group-stage"))
-    assert rows[0] == ["#", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification"]
-    assert rows[1] == ["1", "Sport Huancayo", "3", "2", "0", "1", "4", "1", "3", "6", "Promoted"]
+    rows = csv_table(client.get("/seasons/2008/national/?_export=csv&table=final-group-stage"))
+    assert rows[0] == ["#", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification", "Sources"]
+    assert rows[1][:11] == ["1", "Sport Huancayo", "3", "2", "0", "1", "4", "1", "3", "6", "Promoted"]
     assert client.get("/seasons/2008/national/?_export=csv&table=nowhere").status_code == 404
     assert client.get("/seasons/2008/national/?_export=ods").status_code == 404
 

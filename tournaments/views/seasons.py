@@ -10,6 +10,8 @@ from ..filters import QualifierFilter
 from ..models import Qualifier, RegionDepartment, Season
 from ..presentation import pages
 from ..presentation.stages import runner_up_reason
+from ..selectors.season_parts import recorded_parts
+from ..selectors.sources import season_sources
 from ..tables import ChampionsTable, QualifierTable, SeasonTable
 from .base import PageMixin, season_or_404
 
@@ -75,6 +77,7 @@ class SeasonDetailView(PageMixin, TemplateView):
         runner_up_how = runner_up_reason(facts.runner_up_progression) if facts.runner_up_progression else ""
         see_also = [line.strip() for line in season.see_also.splitlines() if line.strip()]
         context = {"season": season, "stages": stages, "facts": facts, "runner_up_how": runner_up_how}
+        context.update(sources=season_sources(season), recorded=recorded_parts(season))
         return super().get_context_data(**context, see_also=see_also, **kwargs)
 
     def get_page_words(self, context):
@@ -108,10 +111,15 @@ class DepartmentalView(PageMixin, SingleTableMixin, FilterView):
         return {**super().get_filterset_kwargs(filterset_class), "season": self.season}
 
     def get_table_kwargs(self):
-        return {"caption": pages.departmental(self.season).caption}
+        self.sources = season_sources(self.season, versions=False)
+        return {"caption": pages.departmental(self.season).caption, "footnotes": self.sources.numbers_of}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(season=self.season, **kwargs)
+        context = super().get_context_data(season=self.season, **kwargs)
+        # A filter that matches nothing is not a season without qualifiers: ask the database only then.
+        has_qualifiers = len(context["table"].data) > 0 or self.get_queryset().exists()
+        context.update(sources=self.sources, has_qualifiers=has_qualifiers)
+        return context
 
     def get_page_words(self, context):
         return pages.departmental(self.season)
