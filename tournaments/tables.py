@@ -199,7 +199,7 @@ class SeasonTable(SiteTable):
     )
     promoted = TeamListColumn(
         verbose_name=_("Promoted"),
-        default=NOT_RECORDED,
+        empty_values=(),
         attrs={"th": {"class": "fold-phone"}, "td": {"class": "fold-phone"}},
     )
     recorded = tables.Column(verbose_name=_("Data recorded"), default="—", attrs={"td": {"class": "recorded"}})
@@ -238,6 +238,11 @@ class SeasonTable(SiteTable):
 
     def value_runner_up(self, value):
         return value.name if value else ""
+
+    def render_promoted(self, value, record):
+        if record["status"] == Season.Status.NOT_HELD:
+            return "—"
+        return team_links(value) if value else NOT_RECORDED
 
     def render_confidence(self, value):
         mark, label = roll.CONFIDENCE_MARKS.get(value, roll.CONFIDENCE_MARKS[""])

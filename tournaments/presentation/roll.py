@@ -56,7 +56,7 @@ def runner_up_derived_label(basis):
     if not basis or basis == Basis.STATED:
         return ""
     if basis == Basis.SOURCE_TABLE:
-        return _("derived from the source's final table")
+        return _("derived from the source's table")
     return _("derived from the results")
 
 
@@ -65,7 +65,7 @@ def recorded_summary(season, podium):
 
     ``season`` is annotated by ``selectors.seasons_for_list`` (qualifier_count, sections_recorded, sections_total);
     ``podium`` is its selectors.Podium. "54 qualifiers; results for 20 of 22 groups and rounds" once the season has
-    any stage recorded; "Only the champion is recorded; ..." while it has none.
+    any stage recorded; "Only the champion is recorded. Next to add: ..." while it has none.
     """
     if season.status == Status.NOT_HELD:
         return _("Not held: nothing to record.")
@@ -74,12 +74,12 @@ def recorded_summary(season, podium):
             qualifiers=season.qualifier_count, recorded=season.sections_recorded, total=season.sections_total
         )
     if season.status == Status.NO_FINAL:
-        return _("Only the season's status is recorded; an editor would add the regional stage next.")
+        return _("Only whether it was played is recorded. Next to add: the regional stage.")
     if podium.champion is not None and podium.runner_up is not None:
-        return _("Only the champion and runner-up are recorded; an editor would add the national stage's results next.")
+        return _("Only the champion and runner-up are recorded. Next to add: the national stage's results.")
     if podium.champion is not None:
-        return _("Only the champion is recorded; an editor would add the runner-up and the national stage next.")
-    return _("Nothing is recorded yet; an editor would add the champion next.")
+        return _("Only the champion is recorded. Next to add: the runner-up and the national stage.")
+    return _("Nothing is recorded yet. Next to add: the champion.")
 
 
 def disputed_note(season):
