@@ -149,6 +149,12 @@ def test_a_team_page_gives_its_finals_marked_derived_where_they_are(client, roll
     assert "Runner-up 1969, 1970" in text(honours(client, "melgar"))
     assert "Copa Perú champions 1971" in text(honours(client, "melgar"))
     assert "Runner-up 1993 (derived), 1994 (derived)" in text(honours(client, "aurora"))
+    seasons = {row[0]: row[3] for row in table_rows(section(page(client, "/teams/aurora/"), "seasons"))}
+    assert seasons == {
+        "1994": "Runner-up (derived from the source's table)",
+        "1993": "Runner-up (derived from the source's table)",
+    }
+    assert table_rows(section(page(client, "/teams/melgar/"), "seasons"))[-1][3] == "Runner-up"  # 1969, stated
 
 
 def test_a_team_named_champion_by_some_sources_only_says_so(client, roll):
