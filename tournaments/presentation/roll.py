@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models import Progression, Season
+from ..models import Progression, Season, SeasonFact
 
 Basis, Confidence, Status = Progression.Basis, Season.Confidence, Season.Status
 
@@ -121,7 +121,7 @@ def honours_sentences(honours):
         finals = [(season, _("derived") if derived else "") for season, derived in honours.finals]
         sentences.append(format_html(_("Runner-up {years}"), years=_year_links(finals)))
     for season, fact in honours.named_in:
-        if fact == "champion":
+        if fact == SeasonFact.CHAMPION:
             sentence = _("Named champion of {year} by some sources; disputed.")
         else:
             sentence = _("Named runner-up of {year} by some sources; disputed.")
