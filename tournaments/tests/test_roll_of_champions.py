@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tournaments.models import FactVersion, SeasonFact, Team
+
 from .factories import create_roll_of_champions
 from .page_helpers import csv_rows, page, section, table_rows, text
 
@@ -180,3 +182,15 @@ def test_a_season_with_no_final_or_not_held_breaks_no_page(client, roll, year):
     # The neighbouring seasons link to it, and it to them.
     assert f'href="/seasons/{year - 1}/" rel="prev"' in page(client, f"/seasons/{year}/")
     assert f'href="/seasons/{year}/" rel="next"' in page(client, f"/seasons/{year - 1}/")
+
+
+def test_the_cached_roll_shows_a_new_version_of_a_fact_on_the_next_request(client, roll, django_assert_num_queries):
+    first = page(client, "/seasons/")
+    with django_assert_num_queries(0):
+        assert page(client, "/seasons/") == first
+    melgar, other = Team.objects.get(name="Melgar"), Team.objects.get(name="Unión Tumán")
+    FactVersion.objects.create(season=roll[1969], fact=SeasonFact.RUNNER_UP, name="Melgar", team=melgar)
+    FactVersion.objects.create(season=roll[1969], fact=SeasonFact.RUNNER_UP, name="Unión Tumán", team=other, order=1)
+    rows = rows_by_year(page(client, "/seasons/"), "seasons")
+    assert rows[1969][2] == "Melgar disputed: see each source's version"
+    assert "Named runner-up of 1969 by some sources; disputed." in text(honours(client, "union-tuman"))
