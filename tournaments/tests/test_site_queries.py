@@ -6,6 +6,8 @@ from django.test.utils import CaptureQueriesContext
 
 from tournaments.models import Group, GroupTeam, KnockoutRound, Match, Note, NoteKind, Qualifier, Season, Team, Tie
 
+from .factories import create_roll_of_champions
+
 pytestmark = pytest.mark.usefixtures("shipped_seasons")
 
 PAGES = {
@@ -22,8 +24,8 @@ PAGES = {
     "/seasons/2008/national/": 9,
     "/seasons/1998/national/": 9,
     "/teams/": 3,
-    "/teams/cni/": 10,
-    "/teams/imi/": 10,
+    "/teams/cni/": 12,
+    "/teams/imi/": 12,
     "/departments/lima/": 3,
     "/departments/": 2,
     "/search/?q=sport": 4,
@@ -117,3 +119,19 @@ def test_query_count_stays_bounded_as_the_season_grows(client, url):
     assert grown <= 15
     grow_2008("Y")
     assert count_queries(client, url) == grown
+
+
+ROLL_PAGES = {"/": 10, "/seasons/": 11, "/teams/atletico-torino/": 12, "/teams/": 3}
+
+
+@pytest.mark.parametrize("url, queries", ROLL_PAGES.items())
+def test_the_roll_of_champions_costs_no_query_per_season(client, django_assert_num_queries, url, queries):
+    # The podiums of every season listed come from season_facts in a fixed number of queries: 59 seasons (the
+    # roll 1967-2025 beside the shipped seasons' stages) cost what three do.
+    create_roll_of_champions(years={1970, 1974, 1990})
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+    create_roll_of_champions(years=set(range(1967, 2026)) - {1970, 1974, 1990})
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+    assert Season.objects.count() == 59
