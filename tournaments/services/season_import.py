@@ -148,7 +148,7 @@ class _SeasonWriter:
         self.changes = []
         for column in article.team_changes:
             teams = []
-            for cell, line in column.cells:
+            for cell, line, _cites in column.cells:
                 split = [cell] if article.team_change_rows > 1 else split_team_cell(cell, known)
                 if len(split) > 1:
                     self.report.splits.append(f"line {line}: '{cell}' -> " + " | ".join(split))
