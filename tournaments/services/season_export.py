@@ -173,7 +173,7 @@ class _Exporter:
         )
         if not aliases:
             return
-        self.write("==Other names==")
+        self.write(*([""] if self.out[-1] else []), "==Other names==")
         for alias in aliases:
             marker = f" [{self.numbers[alias.source_id]}]" if alias.source_id in self.numbers else ""
             self.write(f"- {alias.name} = {alias.team.name}{marker}")
@@ -182,7 +182,7 @@ class _Exporter:
     def sources(self):
         if not self.numbers:
             return
-        self.write("==Sources==")
+        self.write(*([""] if self.out[-1] else []), "==Sources==")
         sources = {citation.source_id: citation.source for citation in self.rows[Citation]}
         for source_id, number in sorted(self.numbers.items(), key=lambda item: item[1]):
             source = sources[source_id]

@@ -186,7 +186,7 @@ class _SeasonWriter:
             if not found and key in article_aliases:
                 continue  # the club the article's Other names give, once that club is found
             if not found and key in stored_aliases:
-                self.teams[key] = stored_aliases[key]
+                team = stored_aliases[key]
             elif exact or len(found) == 1:
                 team = (exact or found)[0]
             elif found:
@@ -207,7 +207,7 @@ class _SeasonWriter:
                 self.new_teams.append((team, line))
             self.teams[key] = team
         for key, alias in article_aliases.items():
-            if key in names and key not in self.teams:
+            if key not in self.teams and key not in existing and (key in names or key in versions):
                 target = self.teams.get(fold(alias.team))
                 if target is None:
                     self.error(alias.line, f"'{alias.team}' is itself another name: write the club's own name.")
