@@ -164,6 +164,7 @@ class _SeasonWriter:
             written = article.infobox.get(key)
             if written and written[0]:
                 names.setdefault(fold(written[0]), written)
+        named = set(names)  # the clubs the season's rows name
         for alias in article.aliases:
             names.setdefault(fold(alias.team), (alias.team, alias.line))
         # A name is found by its spelling, then folded (accents, case and dots ignored), then as another name of a
@@ -178,6 +179,15 @@ class _SeasonWriter:
             alias.search_name: alias.team
             for alias in TeamAlias.objects.filter(search_name__in=lookups - set(existing)).select_related("team")
         }
+        for alias in article.aliases:
+            key = fold(alias.team)
+            if key not in named and key not in existing and key not in stored_aliases:
+                # Else the import would make a club for the other name alone, and no page or export would show it.
+                self.error(
+                    alias.line,
+                    f"'{alias.team}' is neither a club of this season nor one of the archive: give the other name "
+                    "of a club the article names.",
+                )
         self.teams = {}
         self.new_teams = []  # (team, line), saved first by write()
         for key, (name, line) in names.items():

@@ -228,6 +228,17 @@ def test_another_name_that_is_a_clubs_own_name_is_refused_and_nothing_is_written
     assert not (Season.objects.exists() or Source.objects.exists() or TeamAlias.objects.exists())
 
 
+def test_another_name_of_a_club_neither_in_the_season_nor_in_the_archive_is_refused():
+    text = article("- Winners: Melgar [1]\n", "==Other names==\n- Bolito = Sport Bolito\n")
+    with pytest.raises(ArticleError) as raised:
+        import_season(text, "a.txt")
+    assert raised.value.lines() == [
+        "a.txt:9: 'Sport Bolito' is neither a club of this season nor one of the archive: give the other name of a "
+        "club the article names."
+    ]
+    assert not Team.objects.exists()
+
+
 def test_a_bad_article_leaves_the_database_unchanged():
     import_season(FULL.read_text(encoding="utf-8"), "full.txt")
     before = (season_dump(2001), list(Source.objects.values()), list(TeamAlias.objects.values()))
