@@ -181,7 +181,8 @@ class _SeasonWriter:
         }
         for alias in article.aliases:
             key = fold(alias.team)
-            if key not in named and key not in existing and key not in stored_aliases:
+            used = key in named or fold(alias.name) in named  # by its name, or by this other name
+            if not used and key not in existing and key not in stored_aliases:
                 # Else the import would make a club for the other name alone, and no page or export would show it.
                 self.error(
                     alias.line,

@@ -228,6 +228,15 @@ def test_another_name_that_is_a_clubs_own_name_is_refused_and_nothing_is_written
     assert not (Season.objects.exists() or Source.objects.exists() or TeamAlias.objects.exists())
 
 
+def test_a_club_named_only_by_its_other_name_is_made_once_under_its_own_name():
+    infobox = "- Winners: Melgar [1]\n- Runner-up: U.P.A.O. [2]\n"
+    text = article(infobox, "==Other names==\n- U.P.A.O. = Deportivo UPAO\n")
+    report = import_season(text, "a.txt")
+    assert sorted(report.new_teams) == ["Deportivo UPAO", "Melgar"]
+    assert Progression.objects.get(outcome="runner_up").team.name == "Deportivo UPAO"
+    assert TeamAlias.objects.get().name == "U.P.A.O."
+
+
 def test_another_name_of_a_club_neither_in_the_season_nor_in_the_archive_is_refused():
     text = article("- Winners: Melgar [1]\n", "==Other names==\n- Bolito = Sport Bolito\n")
     with pytest.raises(ArticleError) as raised:
