@@ -516,8 +516,10 @@ class _Parser(SourcesReader):
         elif looks_like_a_match(body):
             self.error(number, "a match line outside any group or round: put it under a group or round heading")
         else:
-            # In running text the markers stay in the text (pages show them as footnote links).
-            self.cite(markers_in(line), number)
+            # In running text the markers stay in the text (pages show them as footnote links); one source may be
+            # cited by several sentences of a paragraph.
+            if numbers := markers_in(line):
+                self.cite_uses.append((numbers, number))
             self.read_paragraph(number, line)
 
     def cite_heading(self, number, level, cites):

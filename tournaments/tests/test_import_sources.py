@@ -108,6 +108,14 @@ def test_a_marker_where_it_can_cite_nothing_is_refused_with_its_line():
     assert all("A source marker here cites nothing" in line for line in lines)
 
 
+def test_markers_in_a_paragraph_stay_in_its_text_and_must_name_a_listed_source():
+    parsed = parse_article(article("", "A first sentence [1]. A second one [1][2].\n"), "a.txt")
+    assert parsed.summary == ["A first sentence [1]. A second one [1][2]."]
+    assert errors_of(article("", "A sentence [3].\n")) == [
+        "a.txt:7: Source 3 is not listed under ==Sources==: add it there or correct the marker."
+    ]
+
+
 def test_an_article_without_sources_reads_as_before():
     parsed = parse_article(article("- Winners: Melgar\n", sources=""), "a.txt")
     assert parsed.sources == [] and parsed.status == "final" and parsed.fact_cites == {}
