@@ -640,9 +640,9 @@ class _Parser(SourcesReader):
         if self.top == "departmental":
             if not cites and len(cells) > 1 and cells[-1]:
                 # "| Lima | Team | Town | [1] |": the markers in a cell of their own.
-                rest, cites = split_markers(cells[-1])
-                cells = cells[:-1] if not rest else cells
-                cites = cites if not rest else []
+                rest, in_cell = split_markers(cells[-1])
+                if not rest:
+                    cells, cites = cells[:-1], in_cell
             self.read_qualifier(number, cells, self.cite(cites, number))
         elif self.top == "team_changes":
             self.refuse_cites(cites, number)

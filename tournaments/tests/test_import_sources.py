@@ -357,9 +357,16 @@ def test_a_season_cited_by_a_source_it_does_not_list_numbers_it_after_its_own():
     extra = Source.objects.create(publisher="El Comercio", title="Melgar campeón")
     season = Season.objects.get(year=2001)
     Citation.objects.create(source=extra, season=season, fact="champion", order=1)
+    aurich = Team.objects.create(name="Juan Aurich")
+    version = FactVersion.objects.create(season=season, fact="champion", name="Melgar", team=season.champion)
+    version.sources.add(Source.objects.get(publisher="Wikipedia"))
+    other = FactVersion.objects.create(season=season, fact="champion", name="Juan Aurich", team=aurich, order=1)
+    other.sources.add(Source.objects.create(publisher="La República", title="Aurich"))
     lines = export_season(2001).splitlines()
     assert "- Winners: Melgar [1][3]" in lines
+    assert "- Winners also given as: Juan Aurich [4]" in lines, "a source only a version gives is numbered too"
     assert "3. El Comercio: Melgar campeón" in lines
+    assert "4. La República: Aurich" in lines
 
 
 # ----- the runner-up's rule in the admin, and History -----
