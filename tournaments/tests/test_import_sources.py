@@ -168,6 +168,8 @@ def test_every_part_of_the_full_article_is_imported():
     ]
     assert [s.publisher for s in versions[3].sources.order_by("publisher")] == ["RSSSF", "Wikipedia"]
     assert versions[3].detail == "and an earlier revision of source 1"
+    runner_up_versions = FactVersion.objects.filter(season=season, fact="runner_up").order_by("order")
+    assert [(v.name, v.team) for v in runner_up_versions] == [("Melgar", runner_up.team), ("FBC Melgar", None)]
     alias = TeamAlias.objects.get()
     assert (alias.name, alias.team.name) == ("Deportivo Bolito", "Sport Bolito")
     assert alias.source.publisher == "trainer-baade.de"
@@ -332,6 +334,7 @@ def test_the_export_writes_the_sources_markers_versions_and_other_names():
         "- Winners also given as: Deportivo Bolito [2]; Bolito [3]; Coronel Bolognesi [1][3] (and an earlier "
         "revision of source 1)",
         "- Runner-up: Melgar [2][3]",
+        "- Runner-up also given as: FBC Melgar [1]",
         "- Confidence: disputed",
         "==Departmental Stage== [1]",
         "| Tacna | Sport Bolito | Tacna | [2]",
