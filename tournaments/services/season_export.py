@@ -69,7 +69,7 @@ def source_numbers(citations, versions=()):
     others = [c for c in citations if c.cited_name != "season"]
     for citation in sorted(general, key=lambda c: (c.order, c.pk)) + sorted(others, key=lambda c: (c.order, c.pk)):
         numbers.setdefault(citation.source, len(numbers) + 1)
-    for version in versions:
+    for version in sorted(versions, key=lambda version: (version.fact, version.order, version.pk)):
         for source in sorted(version.sources.all(), key=lambda source: source.pk):
             numbers.setdefault(source, len(numbers) + 1)
     return numbers
