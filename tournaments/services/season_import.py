@@ -9,6 +9,9 @@ rows with bulk_update, removed rows deleted (only with ``allow_removals``), all 
 that names the article and who imported it (import_history.py), and with one public-cache invalidation once it
 commits. Rows it removes, and changed rows with no History yet, are first kept in an "As it was before the import"
 revision: reversion only records rows that exist, and History should show a change with both values.
+Where the facts come from (the article's sources, its markers, versions of disputed facts and other names of clubs)
+is built by import_sources.py: citations and versions are rows of the season like its matches; sources and other
+names belong to no season, are saved first and never removed by an import.
 """
 
 from pathlib import PurePath
