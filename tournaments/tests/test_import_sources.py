@@ -247,6 +247,19 @@ def test_a_club_named_only_by_its_other_name_is_made_once_under_its_own_name():
     assert TeamAlias.objects.get().name == "U.P.A.O."
 
 
+def test_a_stored_other_name_is_reused_gains_its_source_and_cannot_move_to_another_club():
+    melgar, aurich = Team.objects.create(name="Melgar"), Team.objects.create(name="Juan Aurich")
+    stored = TeamAlias.objects.create(team=melgar, name="FBC Melgar")
+    report = import_season(article("- Winners: Melgar [1]\n", "==Other names==\n- F.B.C. Melgar = Melgar [2]\n"), "a")
+    stored.refresh_from_db()
+    assert TeamAlias.objects.count() == 1 and stored.source.publisher == "RSSSF"
+    assert "Other names of clubs: FBC Melgar, another name of Melgar" in report.text()
+    with pytest.raises(ArticleError) as raised:
+        import_season(article("- Winners: Juan Aurich [1]\n", "==Other names==\n- FBC Melgar = Juan Aurich\n"), "a")
+    assert raised.value.lines() == ["a:9: FBC Melgar is already another name of Melgar."]
+    assert Season.objects.get(year=2001).champion == melgar and aurich.aliases.count() == 0
+
+
 def test_another_name_of_a_club_neither_in_the_season_nor_in_the_archive_is_refused():
     text = article("- Winners: Melgar [1]\n", "==Other names==\n- Bolito = Sport Bolito\n")
     with pytest.raises(ArticleError) as raised:
