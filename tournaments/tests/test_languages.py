@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tournaments.models import Note, Season
+from tournaments.views.errors import server_error
 
 from .page_helpers import page, text
 
@@ -192,8 +193,6 @@ def test_a_missing_spanish_page_answers_a_spanish_404(client):
 
 
 def test_the_500_page_answers_in_the_language_of_the_address():
-    from tournaments.views.errors import server_error
-
     spanish = Client().get("/").wsgi_request
     spanish.path_info = "/es/temporadas/2008/"
     body = server_error(spanish).content.decode()
