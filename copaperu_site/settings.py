@@ -76,7 +76,8 @@ MIDDLEWARE = [
     "copaperu_site.security.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The address decides the public pages' language (English unprefixed, Spanish under /es/); the browser the admin's.
+    "copaperu_site.locale.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -101,6 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "tournaments.languages.page_languages",
             ],
         },
     },
@@ -148,6 +150,10 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 TIME_ZONE = "America/Lima"
 USE_I18N = True
 USE_TZ = True
+# The project's own messages (Spanish), and the date formats the public pages use in each language ("7 Dec 2008",
+# "7 dic. 2008"): copaperu_site/formats/<language>/formats.py, over Django's own.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["copaperu_site.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

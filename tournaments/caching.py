@@ -4,7 +4,9 @@ Every cached page is keyed by one "archive version" kept in the shared cache. An
 model (signals wired in apps.py) replaces that version, so every page is re-rendered on its next request: at an
 archive's write rate (an editor correcting a score) this is simple and always correct, where tracking which
 pages a match appears on would be neither. The same version is the pages' ETag, so a browser or proxy that
-revalidates gets a 304 without the page being rendered or even read from the cache.
+revalidates gets a 304 without the page being rendered or even read from the cache. Key and ETag also name the
+page's language and, on English pages, whether it offers Spanish (languages.page_variant): each language is cached
+on its own, and one version change retires them all.
 
 A page is keyed by the query parameters its view reads (``query_parameters`` on the view class, or set by
 ``reads_query_parameters`` on a function view), sorted; any other parameter is dropped from the request before the
@@ -31,6 +33,8 @@ from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
+
+from .languages import language_in_path, page_variant
 
 VERSION_KEY = "copaperu:archive-version"
 PAGE_KEY_PREFIX = "copaperu:page"
@@ -142,11 +146,12 @@ def keep_declared_parameters(request):
         request.GET = QueryDict(canonical)
 
 
-def page_cache_key(request, version):
-    # The host and scheme matter to pages that print absolute URLs (sitemap, canonical links); the language to all.
-    # The query string is the canonical one (keep_declared_parameters ran first).
+def page_cache_key(request, version, variant):
+    # The host and scheme matter to pages that print absolute URLs (sitemap, canonical links); the language (and on
+    # English pages whether the notice offering Spanish shows: languages.page_variant) to all. The query string is
+    # the canonical one (keep_declared_parameters ran first).
     url = request.build_absolute_uri()
-    digest = hashlib.sha256(f"{request.LANGUAGE_CODE}|{url}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{variant}|{url}".encode()).hexdigest()
     return f"{PAGE_KEY_PREFIX}:{version}:{digest}"
 
 
@@ -162,23 +167,24 @@ class PublicPageCacheMiddleware:
         keep_declared_parameters(request)
         # The day is part of the version: every table's citation line says the date it was retrieved.
         version = f"{archive_version()}-{timezone.localdate():%Y%m%d}"
-        etag = f'"{version}-{request.LANGUAGE_CODE}"'
+        variant = page_variant(request)
+        etag = f'"{version}-{variant}"'
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
-            return self._finish(not_modified, etag)
-        key = page_cache_key(request, version)
+            return self._finish(request, not_modified, etag)
+        key = page_cache_key(request, version, variant)
         stored = cache.get(key)
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
-            return self._finish(response, etag)
+            return self._finish(request, response, etag)
         response = self.get_response(request)
         if self._may_store(request, response):
             headers = [(name, response[name]) for name in _STORED_HEADERS if response.has_header(name)]
             cache.set(key, (response.status_code, headers, response.content))
-            self._finish(response, etag)
+            self._finish(request, response, etag)
         return response
 
     @staticmethod
@@ -207,9 +213,12 @@ class PublicPageCacheMiddleware:
         )
 
     @staticmethod
-    def _finish(response, etag):
+    def _finish(request, response, etag):
         response["ETag"] = etag
         # Revalidate every time: a corrected score must show on the very next request, even through a proxy.
         response["Cache-Control"] = "max-age=0, must-revalidate"
-        patch_vary_headers(response, ["Accept-Language"])
+        # An English page shows the notice offering Spanish to browsers that prefer it; a Spanish page is the same
+        # for everyone.
+        if language_in_path(request) is None:
+            patch_vary_headers(response, ["Accept-Language"])
         return response

@@ -33,7 +33,7 @@ class NoteAdmin(EditorAdmin):
         "favoured_team",
     ]
     fieldsets = [
-        (None, {"fields": ["kind", "text", "decision", "decided_by", "favoured_team", "source"]}),
+        (None, {"fields": ["kind", "text", "translation", "decision", "decided_by", "favoured_team", "source"]}),
         (
             _("What this note concerns"),
             {

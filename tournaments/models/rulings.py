@@ -46,6 +46,14 @@ class Note(models.Model):
     match = models.ForeignKey("Match", on_delete=models.CASCADE, related_name="notes", null=True, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=NoteKind.choices, default=NoteKind.NOTE)
     text = models.TextField(_("text"), help_text=_("The note as the source words it."))
+    translation = models.TextField(
+        _("Spanish translation"),
+        blank=True,
+        help_text=_(
+            "The note's text in Spanish, entered by an editor; the original stays in the source's words. Spanish "
+            "pages show it beside the original, marked as the editors' translation."
+        ),
+    )
     decision = models.CharField(
         _("decision"),
         max_length=200,

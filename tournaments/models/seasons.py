@@ -1,12 +1,14 @@
 """A season and what frames it: stages with dates, team changes, regions and departmental qualifiers."""
 
 import calendar
+import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from ..text import to_roman
@@ -181,13 +183,16 @@ class Stage(models.Model):
 
     @property
     def start_display(self):
-        """ "1 February 2008", "February 1998", or "" when the date is unknown."""
+        """ "1 February 2008", "February 1998", or "" when the date is unknown (in the active language: "1 de
+        febrero de 2008")."""
         if not self.start_month:
             return ""
-        month = calendar.month_name[self.start_month]
         if self.start_day:
-            return f"{self.start_day} {month} {self.season.year}"
-        return f"{month} {self.season.year}"
+            try:
+                return date_format(datetime.date(self.season.year, self.start_month, self.start_day))
+            except ValueError:  # a day the month lacks (30 February), which clean() refuses but the table allows
+                return f"{self.start_day} {calendar.month_name[self.start_month]} {self.season.year}"
+        return date_format(datetime.date(self.season.year, self.start_month, 1), "YEAR_MONTH_FORMAT")
 
 
 class TeamChange(models.Model):

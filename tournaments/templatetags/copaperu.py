@@ -98,7 +98,7 @@ def match_words(match):
     if match.leg:
         words = _("{match}, leg {leg}").format(match=words, leg=match.leg)
     if match.date:
-        return _("{match}, {date}").format(match=words, date=date_format(match.date, "j F Y"))
+        return _("{match}, {date}").format(match=words, date=date_format(match.date))
     return words
 
 
