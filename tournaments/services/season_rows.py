@@ -56,7 +56,7 @@ SEASON_MODELS = [
 UNMANAGED = {
     Season: {"points_for_win", "points_for_draw", "away_goals_rule"},
     Group: {"points_for_win", "points_for_draw", "tiebreakers", "places_advancing", "shootouts"},
-    Note: {"source"},
+    Note: {"source", "translation"},
     Match: {"version"},
 }
 # Bookkeeping, never compared: the primary key, the season every row shares, the match's edit counter.
