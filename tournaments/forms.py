@@ -14,10 +14,11 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from .form_rendering import editor_form_renderer
-from .models import Group, Match
+from .models import Group, Match, Season, Source, Tie
 from .models.competition import StaleMatchError, validate_tiebreaker_codes
 from .models.validation import leg_order_error
 from .rules.standings import TIEBREAKERS, tiebreaker_choices
+from .text import fold
 
 SCORE_FIELDS = ("home_score", "away_score", "home_penalties", "away_penalties")
 
@@ -279,3 +280,78 @@ class NoteForm(EditorModelForm):
         if target in ("group", "knockout_round"):
             return {"region": obj.region, "season": obj.season}
         return {"season": obj.season}
+
+
+def constraint_message(model, name):
+    """The sentence a model's constraint gives, for a form that says it beside the field the editor chose."""
+    return next(c.violation_error_message for c in model._meta.constraints if c.name == name)
+
+
+class SeasonForm(EditorModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        status = cleaned_data.get("status")
+        if cleaned_data.get("champion") and status and status != Season.Status.FINAL:
+            self.add_error("champion", constraint_message(Season, "season_champion_needs_final"))
+        return cleaned_data
+
+
+class SourceForm(EditorModelForm):
+    """A source, refused when the same publication is already recorded with other accents, case or spacing (the
+    exact copy is refused by the database's constraint, with its own sentence)."""
+
+    class Meta:
+        help_texts = {
+            "licence_url": _("The licence's web address, e.g. https://creativecommons.org/licenses/by-sa/4.0/.")
+        }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        publisher, title = cleaned_data.get("publisher"), cleaned_data.get("title")
+        if not (publisher and title):
+            return cleaned_data
+        url = cleaned_data.get("url", "")
+        same_address = Source.objects.filter(url=url).exclude(pk=self.instance.pk)
+        key = (fold(publisher), fold(title))
+        exact = any((s.publisher, s.title) == (publisher, title) for s in same_address)
+        twin = next((s for s in same_address if (fold(s.publisher), fold(s.title)) == key), None)
+        if twin is not None and not exact:
+            self.add_error(
+                "title",
+                _("This source is already recorded as “%(source)s”: choose it from the list instead.")
+                % {"source": twin},
+            )
+        return cleaned_data
+
+
+def season_id_of(thing):
+    """The season a citable thing belongs to (a tie through its round); None while it has none."""
+    if isinstance(thing, Season):
+        return thing.pk
+    if isinstance(thing, Tie):
+        return thing.round.season_id if thing.round_id else None
+    return thing.season_id
+
+
+class CitationFormSet(EditorInlineFormSet):
+    """Citations inline on a thing's page: each belongs to the thing's season, set before it is checked."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.season_id = season_id_of(self.instance)
+        return form
+
+
+class TeamAliasFormSet(EditorInlineFormSet):
+    """A team's other names: the same name twice on the page is refused (the database would refuse the second)."""
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            name = getattr(form, "cleaned_data", {}).get("name")
+            if not name or form.cleaned_data.get("DELETE"):
+                continue
+            if fold(name) in seen:
+                form.add_error("name", _("%(name)s is written twice here.") % {"name": name})
+            seen.add(fold(name))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import models
 from ..forms import NoteForm
 from .base import EditorAdmin, region_filter
+from .sources import citation_inline
 
 
 @admin.register(models.Note)
@@ -16,6 +17,7 @@ class NoteAdmin(EditorAdmin):
     search_fields = ["text", "decision", "source", "favoured_team__name"]
     list_select_related = ["season"]
     autocomplete_fields = ["season", "region", "group", "knockout_round", "tie", "match", "favoured_team"]
+    inlines = [citation_inline("note")]
     # What the change page's boxes name, loaded with the note (their __str__ walks these).
     related = [
         "season",
