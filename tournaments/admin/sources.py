@@ -7,6 +7,7 @@ copy of a publication; deleting a source that something still cites is refused o
 """
 
 from django.contrib import admin
+from django.db import models as db
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import models
 from ..forms import CitationFormSet, SourceForm, TeamAliasFormSet
-from .base import EditorAdmin, EditorTabularInline
+from .base import DATE_WIDGETS, EditorAdmin, EditorTabularInline
 
 
 @admin.register(models.Source)
@@ -22,14 +23,17 @@ class SourceAdmin(EditorAdmin):
     form = SourceForm
     list_display = ["publisher", "title", "language", "licence", "citation_count"]
     list_filter = ["language", "licence"]
+    ordering = models.Source._meta.ordering
     search_fields = ["publisher", "title", "url"]
+    formfield_overrides = {**DATE_WIDGETS, db.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["publisher", "title", "url"]}),
         (_("Language, licence and when it was read"), {"fields": ["language", "licence", "licence_url", "accessed"]}),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(citation_count=Count("citations"))
+        # Counting groups the rows, and grouped rows lose the model's default order unless it is named again.
+        return super().get_queryset(request).annotate(citation_count=Count("citations")).order_by(*self.ordering)
 
     @admin.display(description=_("citations"), ordering="citation_count")
     def citation_count(self, source):
