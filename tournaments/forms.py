@@ -7,7 +7,7 @@ admin shows them, together with every database constraint's message, even for fi
 from contextvars import ContextVar
 
 from django import forms
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MinValueValidator
 from django.forms.models import BaseInlineFormSet
@@ -59,13 +59,20 @@ class KnownObjectAutocomplete(AutocompleteSelect):
     def optgroups(self, name, value, attr=None):
         known = self.known_objects or {}
         selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
-        if not selected or not selected <= known.keys() or self.allow_multiple_selected:
+        if not selected or not selected <= known.keys():
             return super().optgroups(name, value, attr)
-        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
-        for key in selected:
-            label = self.choices.field.label_from_instance(known[key])
-            options.append(self.create_option(name, known[key].pk, label, True, len(options)))
+        blank = not (self.is_required or self.allow_multiple_selected)
+        options = [self.create_option(name, "", "", False, 0)] if blank else []
+        # In the order the objects were loaded (the model's ordering), as Django's own query lists them.
+        for key, obj in known.items():
+            if key in selected:
+                label = self.choices.field.label_from_instance(obj)
+                options.append(self.create_option(name, obj.pk, label, True, len(options)))
         return [(None, options, 0)]
+
+
+class KnownObjectsAutocomplete(KnownObjectAutocomplete, AutocompleteSelectMultiple):
+    """The same for a many-to-many box (a version's sources), given the objects its row prefetched."""
 
 
 class EditorModelForm(forms.ModelForm):
@@ -93,7 +100,11 @@ class EditorModelForm(forms.ModelForm):
             if not isinstance(widget, KnownObjectAutocomplete) or self.instance is None:
                 continue
             model_field = self.instance._meta.get_field(name)
-            if model_field.is_cached(self.instance) and (obj := getattr(self.instance, name)) is not None:
+            if model_field.many_to_many:
+                prefetched = getattr(self.instance, "_prefetched_objects_cache", {})
+                if name in prefetched:
+                    widget.known_objects = {str(obj.pk): obj for obj in prefetched[name]}
+            elif model_field.is_cached(self.instance) and (obj := getattr(self.instance, name)) is not None:
                 widget.known_objects = {str(obj.pk): obj}
 
     def _update_errors(self, errors):

@@ -30,6 +30,7 @@ from ..forms import (
     EditorInlineFormSet,
     EditorModelForm,
     KnownObjectAutocomplete,
+    KnownObjectsAutocomplete,
     restoring_a_version,
 )
 from ..models import Region
@@ -53,7 +54,8 @@ def _restoring():
 class KnownObjectAutocompletes:
     """Autocomplete boxes that name an already loaded object without a query (see KnownObjectAutocomplete).
 
-    An inline's ``related`` names what to load with its rows (select_related), so its boxes find it loaded.
+    An inline's ``related`` names what to load with its rows (select_related), so its boxes find it loaded; a
+    many-to-many box finds its objects when the rows prefetch them.
     """
 
     def get_queryset(self, request):
@@ -64,6 +66,11 @@ class KnownObjectAutocompletes:
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = KnownObjectAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KnownObjectsAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class EditorChangeList(ChangeList):
