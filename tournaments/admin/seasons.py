@@ -70,7 +70,7 @@ class SeasonAdmin(EditorAdmin):
     autocomplete_fields = ["champion"]
     readonly_fields = ["other_citations"]
     fieldsets = [
-        (None, {"fields": ["year", "summary", "see_also"]}),
+        (None, {"fields": ["year"]}),
         (
             gettext_lazy("Champion and how sure the sources are"),
             {
@@ -82,8 +82,19 @@ class SeasonAdmin(EditorAdmin):
                 "fields": ["status", "champion", "confidence"],
             },
         ),
+        (gettext_lazy("Introduction"), {"fields": ["summary", "see_also"]}),
         (gettext_lazy("Points"), {"fields": ["points_for_win", "points_for_draw", "away_goals_rule"]}),
-        (gettext_lazy("Sources of its stages, matches and other things"), {"fields": ["other_citations"]}),
+        (
+            gettext_lazy("Sources of the season's stages, matches and other things"),
+            {
+                "description": gettext_lazy(
+                    "The season's own sources and the sources of its champion are below. Regions, groups, rounds, "
+                    "ties, matches, notes and qualifiers list their sources on their own pages; stages and team "
+                    "changes, on the season's list of citations."
+                ),
+                "fields": ["other_citations"],
+            },
+        ),
     ]
     inlines = [
         GeneralSourceInline,
