@@ -9,9 +9,11 @@ copy of a publication; deleting a source that something still cites is refused o
 from django.contrib import admin
 from django.db import models as db
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .. import models
 from ..forms import CitationFormSet, SourceForm, TeamAliasFormSet
@@ -26,9 +28,11 @@ class SourceAdmin(EditorAdmin):
     ordering = models.Source._meta.ordering
     search_fields = ["publisher", "title", "url"]
     formfield_overrides = {**DATE_WIDGETS, db.URLField: {"assume_scheme": "https"}}
+    readonly_fields = ["where_cited"]
     fieldsets = [
         (None, {"fields": ["publisher", "title", "url"]}),
         (_("Language, licence and when it was read"), {"fields": ["language", "licence", "licence_url", "accessed"]}),
+        (_("Where it is cited"), {"fields": ["where_cited"]}),
     ]
 
     def get_queryset(self, request):
@@ -38,6 +42,21 @@ class SourceAdmin(EditorAdmin):
     @admin.display(description=_("citations"), ordering="citation_count")
     def citation_count(self, source):
         return source.citation_count
+
+    @admin.display(description=_("citations"))
+    def where_cited(self, source):
+        if source is None or source.pk is None:
+            return _("Not cited yet.")
+        listed = reverse("admin:tournaments_citation_changelist") + f"?source__id__exact={source.pk}"
+        return format_html(
+            ngettext(
+                '<a href="{listed}">{count} citation</a>',
+                '<a href="{listed}">{count} citations</a>',
+                source.citation_count,
+            ),
+            listed=listed,
+            count=source.citation_count,
+        )
 
     def get_deleted_objects(self, objs, request):
         """Django already refuses to delete a source a citation or a team's other name relies on (PROTECT); a

@@ -79,6 +79,10 @@ def test_the_source_list_shows_publisher_title_language_licence_and_citations(ed
         assert cell in text
     found = editor_client.get("/admin/tournaments/source/", {"q": "rsssf.org"}).context["cl"].result_list
     assert [source.title for source in found] == ["Peru - List of Champions"]
+    change_page = body(editor_client.get(f"/admin/tournaments/source/{wikipedia.pk}/change/"))
+    listed = f"/admin/tournaments/citation/?source__id__exact={wikipedia.pk}"
+    assert f'<a href="{listed}">2 citations</a>' in change_page
+    assert len(editor_client.get(listed).context["cl"].result_list) == 2
 
 
 def test_the_source_form_explains_each_field(editor_client):
@@ -137,6 +141,10 @@ def test_a_cited_source_cannot_be_deleted_and_says_why(editor_client, wikipedia,
         assert "would require deleting the following protected related objects" in body(page)
         assert editor_client.post(url, {"post": "yes"}).status_code == 200
     assert "1998 Champion: IMI" in body(page)
+    bulk = editor_client.post(
+        "/admin/tournaments/source/", {"action": "delete_selected", "_selected_action": [wikipedia.pk], "post": "yes"}
+    )
+    assert "would require deleting the following protected related objects" in body(bulk)
     assert Source.objects.count() == 2
     assert list(version.sources.all()) == [rsssf]
     uncited = Source.objects.create(publisher="El Comercio", title="Copa Perú")
@@ -360,3 +368,21 @@ def test_a_seasons_delete_page_lists_its_citations_and_versions(client, wikipedi
     assert "Citations: 1" in text
     assert "Versions of disputed facts: 1" in text
     assert "2008 Runner-up: Sport Ancash" in text
+
+
+def test_a_citation_removed_on_the_season_page_comes_back_from_history(editor_client, admin_form_data, wikipedia):
+    season = Season.objects.get(year=2008)
+    Citation.objects.create(source=wikipedia, season=season, order=1)
+    url = season_url()
+    data = admin_form_data(editor_client.get(url))
+    data["citations-0-DELETE"] = "on"
+    saved(editor_client, url, data)
+    assert not Citation.objects.exists()
+    versions = Version.objects.get_for_object(season).order_by("pk")
+    assert "Deleted citation “Wikipedia: 2008 Copa Perú → Copa Perú 2008”." in versions.last().revision.get_comment()
+
+    before = versions.first()  # "As it was before the first change in the admin", with its citations
+    revert_url = f"/admin/tournaments/season/{season.pk}/history/{before.pk}/"
+    response = editor_client.post(revert_url, admin_form_data(editor_client.get(revert_url)))
+    assert response.status_code == 302
+    assert [(citation.source, citation.order) for citation in Citation.objects.all()] == [(wikipedia, 1)]
