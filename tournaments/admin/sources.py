@@ -7,6 +7,7 @@ copy of a publication; deleting a source that something still cites is refused o
 """
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models as db
 from django.db.models import Count
 from django.urls import reverse
@@ -203,7 +204,7 @@ class CitationAdmin(EditorAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         season_id = request.POST.get("season") or (obj.season_id if obj is not None else request.GET.get("season"))
-        request._citation_season_id = season_id if str(season_id).isdigit() else None
+        request._citation_season_id = _season_key(season_id)
         return super().get_form(request, obj, change, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -212,3 +213,14 @@ class CitationAdmin(EditorAdmin):
             queryset = db_field.related_model.objects.select_related(*self.SEASON_LISTS[db_field.name])
             kwargs["queryset"] = queryset.filter(season_id=season_id) if season_id else queryset.none()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def _season_key(value):
+    """A season's key from the query string or the form, or None when it is not one ("abc", 10**30)."""
+    field = models.Season._meta.pk
+    try:
+        key = field.to_python(value)
+        field.run_validators(key)
+    except (ValidationError, TypeError, ValueError):
+        return None
+    return key

@@ -242,6 +242,13 @@ def test_a_stage_is_cited_from_the_citation_page_the_season_links_to(editor_clie
     assert f"{stages[0]}" in body(listed)
 
 
+@pytest.mark.parametrize("query", ["season=abc", f"season={10**30}", "season=-1", "source=abc", f"source={10**30}"])
+def test_a_hostile_citation_link_opens_an_empty_form(editor_client, query):
+    page = editor_client.get(f"/admin/tournaments/citation/add/?{query}")
+    assert page.status_code == 200
+    assert list(page.context["adminform"].form.fields["stage"].queryset) == []
+
+
 def test_a_stale_match_save_keeps_its_new_citation_out(editor_client, admin_form_data, wikipedia):
     match = Match.objects.filter(season__year=1998).first()
     url = f"/admin/tournaments/match/{match.pk}/change/"
