@@ -38,6 +38,22 @@ from ..models.competition import StaleMatchError
 from ..text import fold
 from .history import change_message
 
+# What boxes naming a region, group, knockout round, tie or match show (their __str__ walks these), for the pages
+# that point at one of them (a note, a citation), loaded with the row.
+WHERE_RELATED = [
+    "region__season",
+    "group__season",
+    "group__region",
+    "knockout_round__season",
+    "knockout_round__region",
+    "tie__team_a",
+    "tie__team_b",
+    "tie__round__season",
+    "tie__round__region",
+    "match__home_team",
+    "match__away_team",
+]
+
 # Every date in the archive is a calendar day (see CalendarDateInput): no time-zone shortcut or warning.
 DATE_WIDGETS = {models.DateField: {"widget": CalendarDateInput}}
 

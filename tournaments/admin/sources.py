@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 
 from .. import models
 from ..forms import CitationFormSet, SourceForm, TeamAliasFormSet
-from .base import DATE_WIDGETS, EditorAdmin, EditorTabularInline
+from .base import DATE_WIDGETS, WHERE_RELATED, EditorAdmin, EditorTabularInline
 
 
 @admin.register(models.Source)
@@ -141,17 +141,7 @@ CITATION_RELATED = [
     "source",
     "season",
     "stage__season",
-    "region__season",
-    "group__season",
-    "group__region",
-    "knockout_round__season",
-    "knockout_round__region",
-    "tie__team_a",
-    "tie__team_b",
-    "tie__round__season",
-    "tie__round__region",
-    "match__home_team",
-    "match__away_team",
+    *WHERE_RELATED,
     "qualifier__team",
     "qualifier__department",
     "qualifier__season",
