@@ -299,6 +299,9 @@ def constraint_message(model, name):
 
 
 class SeasonForm(EditorModelForm):
+    """A season whose champion box is refused, with the database constraint's sentence beside it, when its status
+    says no champion was decided (not held, or held with no final)."""
+
     def clean(self):
         cleaned_data = super().clean()
         status = cleaned_data.get("status")
