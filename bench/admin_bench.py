@@ -8,9 +8,10 @@ Run from the repository root:
 
 It builds a throwaway SQLite database (migrate, the shipped 1998 and 2008 seasons, the synthetic seasons), logs in
 as an editor with Django's test client and, for every admin page an editor uses (changelists and change pages of
-season, region, group, round, tie, match, note, qualifier, team; the results grid), prints the query count and the
-median render time of several requests (the first two are warm-up), as wall-clock time and as the process's CPU
-time (which a busy shared machine inflates far less). The public-page cache is off (dummy://).
+season, region, group, round, tie, match, note, qualifier, team; the source and citation lists, the most cited
+source; the results grid), prints the query count and the median render time of several requests (the first two
+are warm-up), as wall-clock time and as the process's CPU time (which a busy shared machine inflates far less).
+The public-page cache is off (dummy://).
 The goal of issue 11: at most 25 queries and under 150 ms per page at 60 seasons.
 """
 
@@ -99,7 +100,11 @@ def pages():
         ("qualifier", change(models.Qualifier, qualifier)),
         ("team list", changelist(models.Team)),
         ("team", change(models.Team, team)),
+        ("source list", changelist(models.Source)),
+        ("citation list", changelist(models.Citation)),
     ]
+    if source := models.Source.objects.annotate(size=Count("citations")).order_by("-size").first():
+        rows.append(("source", change(models.Source, source)))
     for name, obj in (("group", group), ("knockoutround", knockout)):
         try:
             rows.append((f"results grid ({name})", reverse(f"admin:tournaments_{name}_results", args=[obj.pk])))

@@ -7,17 +7,18 @@ admin shows them, together with every database constraint's message, even for fi
 from contextvars import ContextVar
 
 from django import forms
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MinValueValidator
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from .form_rendering import editor_form_renderer
-from .models import Group, Match
+from .models import Group, Match, Season, Source, Tie
 from .models.competition import StaleMatchError, validate_tiebreaker_codes
 from .models.validation import leg_order_error
 from .rules.standings import TIEBREAKERS, tiebreaker_choices
+from .text import fold
 
 SCORE_FIELDS = ("home_score", "away_score", "home_penalties", "away_penalties")
 
@@ -58,13 +59,20 @@ class KnownObjectAutocomplete(AutocompleteSelect):
     def optgroups(self, name, value, attr=None):
         known = self.known_objects or {}
         selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
-        if not selected or not selected <= known.keys() or self.allow_multiple_selected:
+        if not selected or not selected <= known.keys():
             return super().optgroups(name, value, attr)
-        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
-        for key in selected:
-            label = self.choices.field.label_from_instance(known[key])
-            options.append(self.create_option(name, known[key].pk, label, True, len(options)))
+        blank = not (self.is_required or self.allow_multiple_selected)
+        options = [self.create_option(name, "", "", False, 0)] if blank else []
+        # In the order the objects were loaded (the model's ordering), as Django's own query lists them.
+        for key, obj in known.items():
+            if key in selected:
+                label = self.choices.field.label_from_instance(obj)
+                options.append(self.create_option(name, obj.pk, label, True, len(options)))
         return [(None, options, 0)]
+
+
+class KnownObjectsAutocomplete(KnownObjectAutocomplete, AutocompleteSelectMultiple):
+    """The same for a many-to-many box (a version's sources), given the objects its row prefetched."""
 
 
 class EditorModelForm(forms.ModelForm):
@@ -92,7 +100,11 @@ class EditorModelForm(forms.ModelForm):
             if not isinstance(widget, KnownObjectAutocomplete) or self.instance is None:
                 continue
             model_field = self.instance._meta.get_field(name)
-            if model_field.is_cached(self.instance) and (obj := getattr(self.instance, name)) is not None:
+            if model_field.many_to_many:
+                prefetched = getattr(self.instance, "_prefetched_objects_cache", {})
+                if name in prefetched:
+                    widget.known_objects = {str(obj.pk): obj for obj in prefetched[name]}
+            elif model_field.is_cached(self.instance) and (obj := getattr(self.instance, name)) is not None:
                 widget.known_objects = {str(obj.pk): obj}
 
     def _update_errors(self, errors):
@@ -279,3 +291,81 @@ class NoteForm(EditorModelForm):
         if target in ("group", "knockout_round"):
             return {"region": obj.region, "season": obj.season}
         return {"season": obj.season}
+
+
+def constraint_message(model, name):
+    """The sentence a model's constraint gives, for a form that says it beside the field the editor chose."""
+    return next(c.violation_error_message for c in model._meta.constraints if c.name == name)
+
+
+class SeasonForm(EditorModelForm):
+    """A season whose champion box is refused, with the database constraint's sentence beside it, when its status
+    says no champion was decided (not held, or held with no final)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        status = cleaned_data.get("status")
+        if cleaned_data.get("champion") and status and status != Season.Status.FINAL:
+            self.add_error("champion", constraint_message(Season, "season_champion_needs_final"))
+        return cleaned_data
+
+
+class SourceForm(EditorModelForm):
+    """A source, refused when the same publication is already recorded with other accents, case or spacing (the
+    exact copy is refused by the database's constraint, with its own sentence)."""
+
+    class Meta:
+        help_texts = {
+            "licence_url": _("The licence's web address, e.g. https://creativecommons.org/licenses/by-sa/4.0/.")
+        }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        publisher, title = cleaned_data.get("publisher"), cleaned_data.get("title")
+        if not (publisher and title):
+            return cleaned_data
+        url = cleaned_data.get("url", "")
+        same_address = Source.objects.filter(url=url).exclude(pk=self.instance.pk)
+        key = (fold(publisher), fold(title))
+        exact = any((s.publisher, s.title) == (publisher, title) for s in same_address)
+        twin = next((s for s in same_address if (fold(s.publisher), fold(s.title)) == key), None)
+        if twin is not None and not exact:
+            self.add_error(
+                "title",
+                _("This source is already recorded as “%(source)s”: choose it from the list instead.")
+                % {"source": twin},
+            )
+        return cleaned_data
+
+
+def season_id_of(thing):
+    """The season a citable thing belongs to (a tie through its round); None while it has none."""
+    if isinstance(thing, Season):
+        return thing.pk
+    if isinstance(thing, Tie):
+        return thing.round.season_id if thing.round_id else None
+    return thing.season_id
+
+
+class CitationFormSet(EditorInlineFormSet):
+    """Citations inline on a thing's page: each belongs to the thing's season, set before it is checked."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.season_id = season_id_of(self.instance)
+        return form
+
+
+class TeamAliasFormSet(EditorInlineFormSet):
+    """A team's other names: the same name twice on the page is refused (the database would refuse the second)."""
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            name = getattr(form, "cleaned_data", {}).get("name")
+            if not name or form.cleaned_data.get("DELETE"):
+                continue
+            if fold(name) in seen:
+                form.add_error("name", _("%(name)s is written twice here.") % {"name": name})
+            seen.add(fold(name))

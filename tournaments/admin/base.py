@@ -30,12 +30,29 @@ from ..forms import (
     EditorInlineFormSet,
     EditorModelForm,
     KnownObjectAutocomplete,
+    KnownObjectsAutocomplete,
     restoring_a_version,
 )
 from ..models import Region
 from ..models.competition import StaleMatchError
 from ..text import fold
 from .history import change_message
+
+# What boxes naming a region, group, knockout round, tie or match show (their __str__ walks these), for the pages
+# that point at one of them (a note, a citation), loaded with the row.
+WHERE_RELATED = [
+    "region__season",
+    "group__season",
+    "group__region",
+    "knockout_round__season",
+    "knockout_round__region",
+    "tie__team_a",
+    "tie__team_b",
+    "tie__round__season",
+    "tie__round__region",
+    "match__home_team",
+    "match__away_team",
+]
 
 # Every date in the archive is a calendar day (see CalendarDateInput): no time-zone shortcut or warning.
 DATE_WIDGETS = {models.DateField: {"widget": CalendarDateInput}}
@@ -53,7 +70,8 @@ def _restoring():
 class KnownObjectAutocompletes:
     """Autocomplete boxes that name an already loaded object without a query (see KnownObjectAutocomplete).
 
-    An inline's ``related`` names what to load with its rows (select_related), so its boxes find it loaded.
+    An inline's ``related`` names what to load with its rows (select_related), so its boxes find it loaded; a
+    many-to-many box finds its objects when the rows prefetch them.
     """
 
     def get_queryset(self, request):
@@ -64,6 +82,11 @@ class KnownObjectAutocompletes:
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = KnownObjectAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KnownObjectsAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class EditorChangeList(ChangeList):

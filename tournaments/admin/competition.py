@@ -12,6 +12,7 @@ from ..rules.match_status import MatchStatus
 from .base import EditorAdmin, EditorStackedInline, EditorTabularInline, region_filter
 from .progression import GroupProgressionInline, TieProgressionInline
 from .results_grid import KNOCKOUT_FIELDS, ResultsGridMixin
+from .sources import citation_inline
 
 
 class StageFilter(admin.SimpleListFilter):
@@ -86,7 +87,7 @@ class GroupAdmin(ResultsGridMixin, ResultsNotRecordedAction, EditorAdmin):
     search_fields = ["name"]
     list_select_related = ["season", "region__season"]
     autocomplete_fields = ["region"]
-    inlines = [GroupTeamInline, GroupMatchInline, GroupProgressionInline]
+    inlines = [GroupTeamInline, GroupMatchInline, GroupProgressionInline, citation_inline("group")]
     actions = ["mark_results_not_recorded"]
 
     def get_queryset(self, request):
@@ -112,7 +113,7 @@ class KnockoutRoundAdmin(ResultsGridMixin, ResultsNotRecordedAction, EditorAdmin
     search_fields = ["name"]
     list_select_related = ["season", "region__season"]
     autocomplete_fields = ["region", "group"]
-    inlines = [TieInline]
+    inlines = [TieInline, citation_inline("knockout_round")]
     actions = ["mark_results_not_recorded"]
 
     def get_queryset(self, request):
@@ -158,7 +159,7 @@ class TieAdmin(EditorAdmin):
     folded_search_fields = ["team_a__search_name", "team_b__search_name"]
     list_select_related = ["team_a", "team_b", "round__season", "round__region__season"]
     autocomplete_fields = ["round", "team_a", "team_b"]
-    inlines = [TieLegInline, TieProgressionInline]
+    inlines = [TieLegInline, TieProgressionInline, citation_inline("tie")]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("team_a", "team_b", "round__season", "round__region")
@@ -183,6 +184,7 @@ class MatchAdmin(EditorAdmin):
     related = ["region__season", "group__season", "group__region", "tie__team_a", "tie__team_b"]
     related += ["tie__round__season", "tie__round__region"]
     actions = ["mark_not_played"]
+    inlines = [citation_inline("match")]
     fieldsets = [
         (
             None,

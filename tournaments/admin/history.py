@@ -16,9 +16,13 @@ from ..models.validation import long_date
 
 
 def shown(field, value):
-    """A value as the form showed it: a team's name, a status's label, "9 December 2008", "empty"."""
+    """A value as the form showed it: a team's name, a status's label, "9 December 2008", "empty", or several
+    sources' names, in alphabetical order."""
     if value is None or value == "" or value == []:
         return _("empty")
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        # The form's initial value is a list of objects; what it cleaned, a queryset.
+        return ", ".join(sorted(str(obj) for obj in value))
     if isinstance(field, forms.ModelChoiceField):
         if not isinstance(value, models.Model):
             value = field.queryset.model._base_manager.filter(pk=value).first() or value

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import models
 from ..forms import NoteForm
-from .base import EditorAdmin, region_filter
+from .base import WHERE_RELATED, EditorAdmin, region_filter
+from .sources import citation_inline
 
 
 @admin.register(models.Note)
@@ -16,22 +17,9 @@ class NoteAdmin(EditorAdmin):
     search_fields = ["text", "decision", "source", "favoured_team__name"]
     list_select_related = ["season"]
     autocomplete_fields = ["season", "region", "group", "knockout_round", "tie", "match", "favoured_team"]
+    inlines = [citation_inline("note")]
     # What the change page's boxes name, loaded with the note (their __str__ walks these).
-    related = [
-        "season",
-        "region__season",
-        "group__season",
-        "group__region",
-        "knockout_round__season",
-        "knockout_round__region",
-        "tie__team_a",
-        "tie__team_b",
-        "tie__round__season",
-        "tie__round__region",
-        "match__home_team",
-        "match__away_team",
-        "favoured_team",
-    ]
+    related = ["season", *WHERE_RELATED, "favoured_team"]
     fieldsets = [
         (None, {"fields": ["kind", "text", "translation", "decision", "decided_by", "favoured_team", "source"]}),
         (

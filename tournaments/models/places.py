@@ -94,8 +94,9 @@ class Team(models.Model):
         return reverse("tournaments:team-detail", args=[self.slug])
 
     def clean(self):
-        """Refuses a name that only differs from another team's by case, accents, dots or full-width letters:
-        the importer and search find teams by that folded form, so two of them could not be told apart."""
+        """Refuses a name that only differs from another team's, or from another team's other name (alias), by
+        case, accents, dots or full-width letters: the importer and search find teams by that folded form, so two
+        of them could not be told apart."""
         super().clean()
         other = Team.objects.exclude(pk=self.pk).filter(search_name=fold(self.name)).first()
         if other is not None:
@@ -106,6 +107,20 @@ class Team(models.Model):
                         "two apart (e.g. with the town in brackets)."
                     )
                     % {"other": other.name}
+                }
+            )
+        alias = (
+            self._meta.get_field("aliases")
+            .related_model.objects.filter(search_name=fold(self.name))
+            .exclude(team_id=self.pk)
+            .first()
+        )
+        if alias is not None:
+            # The importer finds a team by its other names too: this name already means that club.
+            raise ValidationError(
+                {
+                    "name": _("%(name)s is another name of %(team)s: use that team, or tell the two apart.")
+                    % {"name": self.name, "team": alias.team}
                 }
             )
 

@@ -5,7 +5,7 @@ from html import escape
 import pytest
 from django.apps import apps
 
-from tournaments.models import Group, Match, Region, Season, Team, Tie
+from tournaments.models import CITED_THINGS, Citation, FactVersion, Group, Match, Region, Season, Source, Team, Tie
 
 pytestmark = pytest.mark.usefixtures("shipped_seasons")
 
@@ -31,6 +31,39 @@ def add_row(prefix, **fields):
         data.update({f"{prefix}-{index}-{name}": value for name, value in fields.items()})
 
     return apply
+
+
+def wikipedia():
+    """A source already recorded (the shipped seasons' fixtures carry none yet)."""
+    source, _ = Source.objects.get_or_create(
+        publisher="Wikipedia", title="2008 Copa Perú", url="https://en.wikipedia.org/wiki/2008_Copa_Per%C3%BA"
+    )
+    return source
+
+
+def thing_of_1998(name):
+    """The pk of one citable thing of the 1998 season ("stage", "tie"…), which has one of each."""
+    model = Citation._meta.get_field(name).related_model
+    season_path = "round__season__year" if name == "tie" else "season__year"
+    return model.objects.filter(**{season_path: 1998}).order_by("pk")[0].pk
+
+
+def citation_add():
+    """The citation form for the 1998 season, as the link on its page opens it (its stages and team changes
+    listed)."""
+    wikipedia()
+    return f"/admin/tournaments/citation/add/?season={season(1998)}"
+
+
+def citation_of_two(first, second):
+    return lambda: {"source": wikipedia().pk, first: thing_of_1998(first), second: thing_of_1998(second)}
+
+
+def fact_version_of_2008():
+    """The 2008 season's page, where Sport Ancash is already recorded as one source's version of the champion."""
+    version = FactVersion.objects.create(season_id=season(), fact="champion", name="Sport Ancash")
+    version.sources.add(wikipedia())
+    return f"/admin/tournaments/season/{season()}/change/"
 
 
 # (constraint name, admin URL, changes to the page as rendered, the sentence the editor must see)
@@ -114,6 +147,25 @@ CASES = [
      lambda: f"/admin/tournaments/region/{Region.objects.get(season__year=2008, number=2).pk}/change/",
      lambda: add_row("progressions", team=team("CNI"), outcome="went_on", basis="table", order=0),
      "Select a valid choice. table is not one of the available choices."),
+    ("season_champion_needs_final", lambda: f"/admin/tournaments/season/{season()}/change/",
+     lambda: {"status": "not_held"}, "Only a season whose champion was decided can have a champion."),
+    ("source_once", lambda: (wikipedia(), "/admin/tournaments/source/add/")[1],
+     lambda: {"publisher": "Wikipedia", "title": "2008 Copa Perú", "url": wikipedia().url},
+     "This source is already recorded: choose it from the list instead."),
+    ("source_has_publisher_and_title", lambda: "/admin/tournaments/source/add/",
+     lambda: {"publisher": "  ", "title": "Copa Perú 2008"}, "This field is required."),
+    ("citation_fact_or_thing", citation_add,
+     lambda: {"source": wikipedia().pk, "fact": "champion", "match": thing_of_1998("match")},
+     "A citation supports either a fact of the season or one thing, not both."),
+    *[(f"citation_one_thing_{first}", citation_add, citation_of_two(first, second),
+       f"A citation supports one thing: choose only one of {first}, {second}.")
+      for first, second in zip(CITED_THINGS, CITED_THINGS[1:], strict=False)],
+    ("fact_version_once", fact_version_of_2008,
+     lambda: add_row("fact_versions", fact="champion", name="Sport Ancash", sources=[wikipedia().pk], order=1),
+     "This version of the fact is already recorded."),
+    ("fact_version_has_name", lambda: (wikipedia(), f"/admin/tournaments/season/{season()}/change/")[1],
+     lambda: add_row("fact_versions", fact="runner_up", name=" ", sources=[wikipedia().pk], order=1),
+     "This field is required."),
 ]  # fmt: skip
 
 

@@ -94,3 +94,37 @@ def test_a_season_with_55_qualifiers_shows_every_qualifier_row_with_its_boxes(sh
         for box in ("department", "team"):
             assert f'id="add_id_{prefix}-{box}"' in body
     assert 'name="qualifiers-TOTAL_FORMS" value="55"' in body
+
+
+def test_sources_citations_versions_and_other_names_cost_no_query_per_row(
+    shipped_seasons, editor_client, django_assert_max_num_queries
+):
+    """The season page's citation and version inlines, a team's other names and the source and citation lists name
+    each row's source without a query of their own (a version's several sources included)."""
+    season = models.Season.objects.get(year=2008)
+    region = season.regions.order_by("pk")[0]
+    pages = [
+        ("season", reverse("admin:tournaments_season_change", args=[season.pk])),
+        ("team", reverse("admin:tournaments_team_change", args=[season.champion_id])),
+        ("region", reverse("admin:tournaments_region_change", args=[region.pk])),
+        ("source list", reverse("admin:tournaments_source_changelist")),
+        ("citation list", reverse("admin:tournaments_citation_changelist")),
+    ]
+
+    def add_rows(first, last):
+        for number in range(first, last):
+            source = models.Source.objects.create(publisher=f"Publisher {number}", title="Copa Perú")
+            models.Citation.objects.create(source=source, season=season, order=number)
+            models.Citation.objects.create(source=source, season=season, fact="champion", order=number)
+            models.Citation.objects.create(source=source, season=season, region=region, order=number)
+            models.Citation.objects.create(source=source, season=season, stage=season.stages.first(), order=number)
+            models.TeamAlias.objects.create(team=season.champion, name=f"Alias {number}", source=source)
+            version = models.FactVersion.objects.create(season=season, fact="champion", name=f"Version {number}")
+            version.sources.add(*models.Source.objects.all()[:3])
+
+    add_rows(0, 1)
+    query_counts(editor_client, pages, django_assert_max_num_queries)  # what the first request caches
+    one = query_counts(editor_client, pages, django_assert_max_num_queries)
+    add_rows(1, 12)
+    many = query_counts(editor_client, pages, django_assert_max_num_queries)
+    assert many == one

@@ -1,0 +1,395 @@
+"""Editors keep sources right (issue 14): one row per publication chosen by autocomplete, citations inline on the
+season and on every citable thing's page, versions of disputed facts, teams' other names, all in History, and a
+cited source never deleted."""
+
+from html import escape
+
+import pytest
+from django.contrib.auth.models import User
+from reversion.models import Version
+
+from tournaments.models import (
+    Citation,
+    FactVersion,
+    Group,
+    KnockoutRound,
+    Match,
+    Note,
+    Qualifier,
+    Region,
+    Season,
+    Source,
+    Team,
+    TeamAlias,
+    Tie,
+)
+
+from .test_admin_constraints import add_row
+
+pytestmark = pytest.mark.usefixtures("shipped_seasons")
+
+WIKIPEDIA_2008 = "https://en.wikipedia.org/wiki/2008_Copa_Per%C3%BA"
+
+
+@pytest.fixture
+def wikipedia(db):
+    return Source.objects.create(
+        publisher="Wikipedia", title="2008 Copa Perú", url=WIKIPEDIA_2008, language="en", licence="CC BY-SA 4.0"
+    )
+
+
+@pytest.fixture
+def rsssf(db):
+    return Source.objects.create(publisher="RSSSF", title="Peru - List of Champions", url="https://www.rsssf.org/")
+
+
+def season_url(year=2008):
+    return f"/admin/tournaments/season/{Season.objects.get(year=year).pk}/change/"
+
+
+def saved(client, url, data):
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context and [
+        response.context["adminform"].form.errors,
+        *[inline.formset.errors for inline in response.context["inline_admin_formsets"]],
+    ]
+    return response
+
+
+def body(response):
+    return response.content.decode()
+
+
+def has(response, sentence):
+    return sentence in body(response) or escape(sentence) in body(response)
+
+
+# The source list and form
+
+
+def test_the_source_list_shows_publisher_title_language_licence_and_citations(editor_client, wikipedia, rsssf):
+    season = Season.objects.get(year=2008)
+    Citation.objects.create(source=wikipedia, season=season, order=1)
+    Citation.objects.create(source=wikipedia, season=season, fact="champion")
+    page = editor_client.get("/admin/tournaments/source/")
+    rows = {row.publisher: row for row in page.context["cl"].result_list}
+    assert (rows["Wikipedia"].citation_count, rows["RSSSF"].citation_count) == (2, 0)
+    text = body(page)
+    for cell in ("2008 Copa Perú", "CC BY-SA 4.0", '<td class="field-language">en</td>', "Citations"):
+        assert cell in text
+    found = editor_client.get("/admin/tournaments/source/", {"q": "rsssf.org"}).context["cl"].result_list
+    assert [source.title for source in found] == ["Peru - List of Champions"]
+    change_page = body(editor_client.get(f"/admin/tournaments/source/{wikipedia.pk}/change/"))
+    listed = f"/admin/tournaments/citation/?source__id__exact={wikipedia.pk}"
+    assert f'<a href="{listed}">2 citations</a>' in change_page
+    assert len(editor_client.get(listed).context["cl"].result_list) == 2
+
+
+def test_the_source_form_explains_each_field(editor_client):
+    page = editor_client.get("/admin/tournaments/source/add/")
+    for help_text in (
+        'Who published it: "RSSSF", "Wikipedia", "El Comercio".',
+        "The title as the publication gives it.",
+        "Its web address; leave empty when none is recorded.",
+        'The language it is written in, as a code: "es", "en", "de"; empty when not recorded.',
+        'Its licence when known, e.g. "CC BY-SA 4.0".',
+        "The licence's web address, e.g. https://creativecommons.org/licenses/by-sa/4.0/.",
+        "When an editor read it; empty when not recorded.",
+    ):
+        assert has(page, help_text), help_text
+
+
+def test_a_second_copy_of_a_source_written_differently_is_refused(editor_client, admin_form_data, wikipedia):
+    url = "/admin/tournaments/source/add/"
+    data = admin_form_data(editor_client.get(url))
+    data.update(publisher="wikipedia", title="2008 Copa Peru", url=WIKIPEDIA_2008)
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert has(response, "This source is already recorded as “Wikipedia: 2008 Copa Perú”: choose it from the list")
+    assert Source.objects.count() == 1
+
+
+def test_sources_are_offered_by_autocomplete_wherever_one_is_chosen(editor_client, wikipedia, rsssf):
+    season = season_url()
+    for url, box in [
+        (season, 'name="citations-__prefix__-source"'),
+        (season, 'name="citations-2-__prefix__-source"'),
+        (season, 'name="fact_versions-__prefix__-sources"'),
+        (f"/admin/tournaments/team/{Team.objects.get(name='CNI').pk}/change/", 'name="aliases-__prefix__-source"'),
+        ("/admin/tournaments/citation/add/", 'name="source"'),
+    ]:
+        text = body(editor_client.get(url))
+        tag = text[text.rindex("<select", 0, text.index(box)) : text.index(">", text.index(box))]
+        assert "admin-autocomplete" in tag, (url, box)
+    for field in ("source", "sources"):
+        model = {"source": "citation", "sources": "factversion"}[field]
+        answer = editor_client.get(
+            "/admin/autocomplete/",
+            {"app_label": "tournaments", "model_name": model, "field_name": field, "term": "wiki"},
+        ).json()
+        assert [item["text"] for item in answer["results"]] == ["Wikipedia: 2008 Copa Perú"]
+
+
+def test_a_cited_source_cannot_be_deleted_and_says_why(editor_client, wikipedia, rsssf):
+    Citation.objects.create(source=wikipedia, season=Season.objects.get(year=2008), order=1)
+    version = FactVersion.objects.create(season=Season.objects.get(year=1998), fact="champion", name="IMI")
+    version.sources.add(rsssf)
+    for source in (wikipedia, rsssf):
+        url = f"/admin/tournaments/source/{source.pk}/delete/"
+        page = editor_client.get(url)
+        assert page.status_code == 200
+        assert "would require deleting the following protected related objects" in body(page)
+        assert editor_client.post(url, {"post": "yes"}).status_code == 200
+    assert "1998 Champion: IMI" in body(page)
+    bulk = editor_client.post(
+        "/admin/tournaments/source/", {"action": "delete_selected", "_selected_action": [wikipedia.pk], "post": "yes"}
+    )
+    assert "would require deleting the following protected related objects" in body(bulk)
+    assert Source.objects.count() == 2
+    assert list(version.sources.all()) == [rsssf]
+    uncited = Source.objects.create(publisher="El Comercio", title="Copa Perú")
+    assert editor_client.post(f"/admin/tournaments/source/{uncited.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not Source.objects.filter(pk=uncited.pk).exists()
+
+
+# Citations on the season's page and on each thing's page
+
+
+def test_the_season_page_edits_its_sources_and_the_sources_of_its_facts(
+    editor_client, admin_form_data, wikipedia, rsssf
+):
+    url = season_url()
+    data = admin_form_data(editor_client.get(url))
+    add_row("citations", source=wikipedia.pk, detail="", order=1)(data)
+    add_row("citations-2", fact="champion", source=rsssf.pk, detail="page 3", order=0)(data)
+    saved(editor_client, url, data)
+    season = Season.objects.get(year=2008)
+    assert {(c.source.publisher, c.cited_name, c.fact, c.detail) for c in season.citations.all()} == {
+        ("Wikipedia", "season", "", ""),
+        ("RSSSF", "fact", "champion", "page 3"),
+    }
+    page = editor_client.get(url)
+    general, facts = [inline.formset for inline in page.context["inline_admin_formsets"][:2]]
+    assert [form.instance.source for form in general.initial_forms] == [wikipedia]
+    assert [form.instance.source for form in facts.initial_forms] == [rsssf]
+    comment = Version.objects.get_for_object(season).order_by("-pk")[0].revision.get_comment()
+    assert "Added citation “Wikipedia: 2008 Copa Perú → Copa Perú 2008”." in comment
+    assert "Added citation “RSSSF: Peru - List of Champions → Champion”." in comment
+    assert "Every citation of this season" in body(page)
+
+
+def test_a_fact_citation_needs_its_fact(editor_client, admin_form_data, wikipedia):
+    url = season_url()
+    data = admin_form_data(editor_client.get(url))
+    add_row("citations-2", fact="", source=wikipedia.pk, detail="", order=0)(data)
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["inline_admin_formsets"][1].formset.errors[0] == {"fact": ["This field is required."]}
+    assert not Citation.objects.exists()
+
+
+def citable_things():
+    """(admin name, the thing) for every citable thing that has its own page, from the 1998 season."""
+    return [
+        ("region", Region.objects.filter(season__year=1998).first()),
+        ("group", Group.objects.filter(season__year=1998).first()),
+        ("knockoutround", KnockoutRound.objects.filter(season__year=1998).first()),
+        ("tie", Tie.objects.filter(round__season__year=1998).first()),
+        ("match", Match.objects.filter(season__year=1998).first()),
+        ("note", Note.objects.filter(season__year=1998).first()),
+        ("qualifier", Qualifier.objects.filter(season__year=1998).first()),
+    ]
+
+
+@pytest.mark.parametrize("admin_name", ["region", "group", "knockoutround", "tie", "match", "note", "qualifier"])
+def test_each_citable_things_page_cites_its_sources(editor_client, admin_form_data, wikipedia, admin_name):
+    thing = dict(citable_things())[admin_name]
+    url = f"/admin/tournaments/{admin_name}/{thing.pk}/change/"
+    page = editor_client.get(url)
+    data = admin_form_data(page)
+    add_row("citations", source=wikipedia.pk, detail="the table", order=0)(data)
+    saved(editor_client, url, data)
+    citation = Citation.objects.get()
+    field = "knockout_round" if admin_name == "knockoutround" else admin_name
+    assert (getattr(citation, field), citation.season.year, citation.detail) == (thing, 1998, "the table")
+    again = editor_client.get(url)
+    assert f'<option value="{wikipedia.pk}" selected>Wikipedia: 2008 Copa Perú</option>' in body(again)
+
+
+def test_a_citation_of_another_seasons_thing_or_of_two_things_is_refused(editor_client, admin_form_data, wikipedia):
+    url = f"/admin/tournaments/citation/add/?season={Season.objects.get(year=2008).pk}"
+    data = admin_form_data(editor_client.get(url))
+    data.update(source=wikipedia.pk, match=Match.objects.filter(season__year=1998).first().pk)
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["match"] == ["This belongs to another season."]
+    assert not Citation.objects.exists()
+
+
+def test_a_stage_is_cited_from_the_citation_page_the_season_links_to(editor_client, admin_form_data, wikipedia):
+    season = Season.objects.get(year=1998)
+    text = body(editor_client.get(season_url(1998)))
+    add = f"/admin/tournaments/citation/add/?season={season.pk}"
+    assert f'href="{add}"' in text
+    page = editor_client.get(add)
+    stages = list(page.context["adminform"].form.fields["stage"].queryset)
+    assert stages and all(stage.season_id == season.pk for stage in stages)
+    data = admin_form_data(page)
+    data.update(source=wikipedia.pk, stage=stages[0].pk, detail="the national stage's table")
+    saved(editor_client, add, data)
+    assert Citation.objects.get().stage == stages[0]
+    listed = editor_client.get(f"/admin/tournaments/citation/?season__id__exact={season.pk}")
+    assert f"{stages[0]}" in body(listed)
+
+
+@pytest.mark.parametrize("query", ["season=abc", f"season={10**30}", "season=-1", "source=abc", f"source={10**30}"])
+def test_a_hostile_citation_link_opens_an_empty_form(editor_client, query):
+    page = editor_client.get(f"/admin/tournaments/citation/add/?{query}")
+    assert page.status_code == 200
+    assert list(page.context["adminform"].form.fields["stage"].queryset) == []
+
+
+def test_a_stale_match_save_keeps_its_new_citation_out(editor_client, admin_form_data, wikipedia):
+    match = Match.objects.filter(season__year=1998).first()
+    url = f"/admin/tournaments/match/{match.pk}/change/"
+    data = admin_form_data(editor_client.get(url))
+    match.save()  # a colleague's save in between
+    add_row("citations", source=wikipedia.pk, detail="", order=0)(data)
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "Someone else changed this match while you were editing it." in body(response)
+    assert not Citation.objects.exists()
+
+
+# Disputed facts, status and confidence
+
+
+def test_the_season_form_has_status_and_confidence_and_refuses_a_champion_without_a_final(
+    editor_client, admin_form_data
+):
+    url = season_url()
+    page = editor_client.get(url)
+    assert "Champion and how sure the sources are" in body(page)
+    data = admin_form_data(page)
+    data.update(status="no_final")
+    response = editor_client.post(url, data)
+    assert response.context["adminform"].form.errors["champion"] == [
+        "Only a season whose champion was decided can have a champion."
+    ]
+    data.update(champion="", confidence="disputed")
+    saved(editor_client, url, data)
+    season = Season.objects.get(year=2008)
+    assert (season.status, season.confidence, season.champion) == ("no_final", "disputed", None)
+
+
+def test_versions_of_a_disputed_champion_are_edited_on_the_season_page(
+    editor_client, admin_form_data, wikipedia, rsssf
+):
+    url = season_url(1998)
+    data = admin_form_data(editor_client.get(url))
+    imi = Season.objects.get(year=1998).champion
+    add_row("fact_versions", fact="champion", name="I.M.I.", team=imi.pk, sources=[wikipedia.pk], detail="", order=0)(
+        data
+    )
+    saved(editor_client, url, data)
+    version = FactVersion.objects.get()
+    assert (version.team, list(version.sources.all())) == (imi, [wikipedia])
+
+    data = admin_form_data(editor_client.get(url))
+    row = next(key for key, value in data.items() if key.startswith("fact_versions-") and value == "I.M.I.")
+    data[row.replace("-name", "-sources")] = [wikipedia.pk, rsssf.pk]
+    saved(editor_client, url, data)
+    assert set(version.sources.all()) == {wikipedia, rsssf}
+    comment = Version.objects.get_for_object(Season.objects.get(year=1998)).order_by("-pk")[0].revision.get_comment()
+    assert (
+        "Version of a disputed fact “1998 Champion: I.M.I.”: Sources: Wikipedia: 2008 Copa Perú → "
+        "RSSSF: Peru - List of Champions, Wikipedia: 2008 Copa Perú." in comment
+    )
+
+
+# Teams' other names
+
+
+def team_url(name):
+    return f"/admin/tournaments/team/{Team.objects.get(name=name).pk}/change/"
+
+
+def test_a_team_page_records_its_other_names(editor_client, admin_form_data, wikipedia):
+    url = team_url("Sport Ancash")
+    data = admin_form_data(editor_client.get(url))
+    add_row("aliases", name="Sport Áncash de Huaraz", source=wikipedia.pk)(data)
+    saved(editor_client, url, data)
+    alias = TeamAlias.objects.get()
+    assert (alias.team.name, alias.search_name, alias.source) == ("Sport Ancash", "sport ancash de huaraz", wikipedia)
+    comment = Version.objects.get_for_object(alias.team).order_by("-pk")[0].revision.get_comment()
+    assert "Added other name “Sport Áncash de Huaraz (Sport Ancash)”." in comment
+
+
+def test_an_other_name_that_is_another_teams_name_is_refused(editor_client, admin_form_data):
+    url = team_url("Sport Ancash")
+    data = admin_form_data(editor_client.get(url))
+    add_row("aliases", name="c.n.i.", source="")(data)
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert has(response, "c.n.i. is the name of another team, CNI.")
+    assert not TeamAlias.objects.exists()
+
+
+def test_an_other_name_written_twice_or_already_anothers_is_refused(editor_client, admin_form_data):
+    TeamAlias.objects.create(team=Team.objects.get(name="CNI"), name="Colegio Nacional Iquitos")
+    url = team_url("Sport Ancash")
+    data = admin_form_data(editor_client.get(url))
+    add_row("aliases", name="Ancash Sport", source="")(data)
+    add_row("aliases", name="ANCASH SPORT", source="")(data)
+    add_row("aliases", name="Colegio Nacional Iquitos", source="")(data)
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert has(response, "ANCASH SPORT is written twice here.")
+    assert has(response, "Colegio Nacional Iquitos is already another name of CNI.")
+    assert TeamAlias.objects.count() == 1
+
+
+def test_a_team_cannot_take_another_teams_other_name(editor_client, admin_form_data):
+    TeamAlias.objects.create(team=Team.objects.get(name="CNI"), name="Colegio Nacional Iquitos")
+    url = team_url("Sport Ancash")
+    data = admin_form_data(editor_client.get(url))
+    data["name"] = "Colegio Nacional Iquitos"
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["name"] == [
+        "Colegio Nacional Iquitos is another name of CNI: use that team, or tell the two apart."
+    ]
+    assert Team.objects.filter(name="Sport Ancash").exists()
+
+
+# What a season's delete would remove
+
+
+def test_a_seasons_delete_page_lists_its_citations_and_versions(client, wikipedia):
+    season = Season.objects.get(year=2008)
+    Citation.objects.create(source=wikipedia, season=season, order=1)
+    version = FactVersion.objects.create(season=season, fact="runner_up", name="Sport Ancash")
+    version.sources.add(wikipedia)
+    client.force_login(User.objects.create_superuser("jefa", password="x"))
+    text = body(client.get(f"/admin/tournaments/season/{season.pk}/delete/"))
+    assert "Citations: 1" in text
+    assert "Versions of disputed facts: 1" in text
+    assert "2008 Runner-up: Sport Ancash" in text
+
+
+def test_a_citation_removed_on_the_season_page_comes_back_from_history(editor_client, admin_form_data, wikipedia):
+    season = Season.objects.get(year=2008)
+    Citation.objects.create(source=wikipedia, season=season, order=1)
+    url = season_url()
+    data = admin_form_data(editor_client.get(url))
+    data["citations-0-DELETE"] = "on"
+    saved(editor_client, url, data)
+    assert not Citation.objects.exists()
+    versions = Version.objects.get_for_object(season).order_by("pk")
+    assert "Deleted citation “Wikipedia: 2008 Copa Perú → Copa Perú 2008”." in versions.last().revision.get_comment()
+
+    before = versions.first()  # "As it was before the first change in the admin", with its citations
+    revert_url = f"/admin/tournaments/season/{season.pk}/history/{before.pk}/"
+    response = editor_client.post(revert_url, admin_form_data(editor_client.get(revert_url)))
+    assert response.status_code == 302
+    assert [(citation.source, citation.order) for citation in Citation.objects.all()] == [(wikipedia, 1)]
