@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tournaments', '0007_sources_and_roll'),
+        ('tournaments', '0008_admin_editor_permissions'),
     ]
 
     operations = [
