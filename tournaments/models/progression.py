@@ -120,7 +120,7 @@ class Progression(models.Model):
         errors = {}
         if self.basis == self.Basis.RULING and not self.note_id:
             errors["note"] = _("A progression by ruling needs the ruling it comes from.")
-        if self.basis == self.Basis.STATED and not (self.note_id or self.source_words.strip()):
+        if self.basis == self.Basis.STATED and not (self.note_id or self.source_words.strip() or self.fact_cited):
             errors["source_words"] = _("Quote the source's words, or link the note that says so.")
         if self.season_id:
             for name in ("region", "group", "tie"):
@@ -139,6 +139,18 @@ class Progression(models.Model):
         for name in ("region_id", "group_id", "tie_id"):
             same[name] = getattr(self, name)
         return Progression.objects.filter(**same).exclude(pk=self.pk)
+
+    @property
+    def fact_cited(self):
+        """True for the season's champion or runner-up (national scope) when a source is cited for that fact:
+        the citation says where it is stated, so no quoted words are needed. The importer answers before the
+        citations are stored (``pending_fact_cited``)."""
+        if self.outcome not in (self.Outcome.CHAMPION, self.Outcome.RUNNER_UP) or self.scope != "national":
+            return False
+        pending = self.__dict__.get("pending_fact_cited")
+        if pending is not None:
+            return pending
+        return bool(self.season_id) and self.season.citations.filter(fact=self.outcome).exists()
 
     @property
     def scope(self):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..departments import DEPARTMENT_NAMES
 from ..text import fold, from_roman, to_roman
+from .article_sources import FACT_KEYS, NOWHERE, NOWHERE_INFOBOX, VERSION_KEYS, SourcesReader, markers_in, split_markers
 
 DEPARTMENTS_BY_KEY = {fold(name): name for name in DEPARTMENT_NAMES}
 # A season names each club dozens of times; folding each name once keeps a large article's reading linear.
@@ -29,7 +30,11 @@ TOP_SECTIONS = {
     "regional stage": "regional",
     "national stage": "national",
     "see also": "see_also",
+    "sources": "sources",
+    "other names": "other_names",
 }
+# The sections whose heading a marker can cite: the stage they describe.
+STAGE_SECTIONS = {"departmental", "regional", "national"}
 # Words that may stand lower-case inside a club's name ("Señor de Puelles").
 NAME_CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e"}
 
@@ -99,6 +104,7 @@ class MatchLine:
     after_extra_time: bool = False
     home_penalties: int | None = None
     away_penalties: int | None = None
+    cites: list = field(default_factory=list)  # numbers of the sources cited at the end of the line
 
 
 @dataclass
@@ -106,6 +112,7 @@ class NoteLine:
     text: str
     style: str  # "bullet" or "paragraph", as Note.Style
     line: int
+    cites: list = field(default_factory=list)
 
 
 @dataclass
@@ -119,6 +126,7 @@ class Section:
     group: "Section | None" = None
     matches: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    cites: list = field(default_factory=list)  # the sources cited at the end of its heading
 
     @property
     def results_recorded(self):
@@ -136,6 +144,7 @@ class Container:
     paragraphs: list = field(default_factory=list)
     sections: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    cites: list = field(default_factory=list)
 
     @property
     def description(self):
@@ -162,6 +171,7 @@ class QualifierRow:
     team: str
     location: str
     line: int
+    cites: list = field(default_factory=list)
 
 
 @dataclass
@@ -170,7 +180,7 @@ class TeamChangeColumn:
     division: str  # "primera" or "segunda"
     year: int
     line: int
-    cells: list = field(default_factory=list)  # (text, line)
+    cells: list = field(default_factory=list)  # (text, line, cited source numbers)
 
 
 @dataclass
@@ -191,13 +201,27 @@ class Article:
     see_also: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     errors: list = field(default_factory=list)  # LineError, every mistake found; the article is unusable if any
+    # Where the facts come from (article_sources.py): the Sources section, markers on the facts and stages,
+    # other names of clubs, and the infobox's status, confidence, runner-up and versions of disputed facts.
+    sources: list = field(default_factory=list)  # SourceEntry, numbered 1..N
+    aliases: list = field(default_factory=list)  # AliasLine
+    fact_cites: dict = field(default_factory=dict)  # "champion" | "runner_up" | "status" -> source numbers
+    stage_cites: dict = field(default_factory=dict)  # stage kind -> (source numbers, heading line)
+    versions: dict = field(default_factory=dict)  # "champion" | "runner_up" -> [VersionEntry], main line first
+    status: str = "final"  # as Season.Status
+    confidence: str = ""  # as Season.Confidence
+    runner_up: str = ""
+    runner_up_basis: str = "stated"  # as Progression.Basis: "stated" or "source_table"
 
     def stages(self):
         """(kind, month, day, line) for each stage the article mentions, in the competition's order; line is where
         its date is written (the title's line when it has none)."""
         text = "\n".join(self.summary)
         starts = list(itertools.accumulate((len(line) + 1 for line in self.summary), initial=0))
-        kinds = {_stage_kind(found.group(1)) for found in STAGE_MENTION.finditer(text)} | set(self.stage_text)
+        kinds = set(self.stage_text) | set(self.stage_cites)
+        if self.status == "final":
+            # A season not held, or held with no final, has only the stages its sections describe.
+            kinds |= {_stage_kind(found.group(1)) for found in STAGE_MENTION.finditer(text)}
         dates = {}
         for kind, month, day, position in stage_dates(text):
             line = self.summary_lines[bisect.bisect_right(starts, position) - 1]
@@ -399,7 +423,7 @@ def _listed_names(text):
     return names
 
 
-class _Parser:
+class _Parser(SourcesReader):
     def __init__(self, path):
         self.article = Article(path=path)
         self.top = "intro"
@@ -409,11 +433,16 @@ class _Parser:
         self.skipping_section = False  # under an unknown "==Section==", whose lines are not read
         self.errors = []
         self.match_keys = {}  # (section id, matchday, teams, date) -> line, to refuse a repeated match line
+        self.cite_uses = []  # ([source numbers], line) of every marker, checked once the Sources are read
 
     def error(self, line, reason):
         """Record a mistake and drop the line: the parser goes on, so an editor sees every mistake at once."""
-        self.errors.append(LineError(line, reason))
+        self.report(line, reason)
         raise _SkipLine
+
+    def report(self, line, reason):
+        """Record a mistake and go on with the same line."""
+        self.errors.append(LineError(line, reason))
 
     def parse(self, text):
         lines = text.splitlines()
@@ -422,7 +451,13 @@ class _Parser:
                 self.read_line(number, raw.strip())
             except _SkipLine:
                 pass
-        for check in (lambda: self.check_no_pending_date(len(lines)), self.check_infobox):
+        checks = (
+            lambda: self.check_no_pending_date(len(lines)),
+            self.check_infobox,
+            self.check_facts,
+            self.check_cites,
+        )
+        for check in checks:
             try:
                 check()
             except _SkipLine:
@@ -435,35 +470,66 @@ class _Parser:
         if not line:
             self.in_infobox = False
             return
-        heading = heading_parts(line)
+        # A line's trailing markers ("[1][2]") cite what the line records; the rest is read as before.
+        body, cites = split_markers(line)
+        heading = heading_parts(body)
         if heading:
             self.in_infobox = False
             self.read_heading(number, *heading)
+            self.cite_heading(number, heading[0], cites)
         elif self.skipping_section:
             return
-        elif self.top == "intro" and line == "Infobox":
+        elif self.top == "sources":
+            self.read_source_line(number, line)
+        elif self.top == "other_names":
+            self.read_alias_line(number, line)
+        elif self.top == "intro" and body == "Infobox":
+            self.refuse_cites(cites, number)
             self.in_infobox = True
         elif self.in_infobox and line.startswith("- ") and ":" in line:
-            key, value = line[2:].split(":", 1)
+            key, value = body[2:].split(":", 1)
+            if fold(key) in VERSION_KEYS:
+                key, value = line[2:].split(":", 1)  # each version ends with its own markers
+                cites = []
             self.article.infobox[fold(key)] = (value.strip(), number)
-        elif line in ("|}", "|-") or line.startswith("{|"):
+            if cites and fold(key) not in FACT_KEYS:
+                self.error(number, NOWHERE_INFOBOX)
+            if cites:
+                self.article.fact_cites[FACT_KEYS[fold(key)]] = self.cite(cites, number)
+        elif body in ("|}", "|-") or body.startswith("{|"):
+            self.refuse_cites(cites, number)
             self.read_lost_table(number)
         elif line.startswith("|"):
             self.read_table_row(number, line)
         elif line.startswith("- ") and self.top == "see_also":
+            self.refuse_cites(cites, number)
             self.article.see_also.append(line[2:].strip())
         elif line.startswith("- "):
-            self.add_note(NoteLine(line[2:].strip(), "bullet", number))
+            self.add_note(NoteLine(body[2:].strip(), "bullet", number, self.cite(cites, number)))
         elif line.startswith("Note:"):
-            self.add_note(NoteLine(line[len("Note:") :].strip(), "paragraph", number))
-        elif DATE_LINE.match(line):
-            self.read_date(number, line)
+            self.add_note(NoteLine(body[len("Note:") :].strip(), "paragraph", number, self.cite(cites, number)))
+        elif DATE_LINE.match(body):
+            self.refuse_cites(cites, number)
+            self.read_date(number, body)
         elif self.current_section():
-            self.read_match(number, line)
-        elif looks_like_a_match(line):
+            self.read_match(number, body, self.cite(cites, number))
+        elif looks_like_a_match(body):
             self.error(number, "a match line outside any group or round: put it under a group or round heading")
         else:
+            # In running text the markers stay in the text (pages show them as footnote links).
+            self.cite(markers_in(line), number)
             self.read_paragraph(number, line)
+
+    def cite_heading(self, number, level, cites):
+        """Markers at the end of a stage's, region's, group's or round's heading cite it."""
+        if not cites:
+            return
+        if level == 2 and self.top in STAGE_SECTIONS:
+            self.article.stage_cites[self.top] = (self.cite(cites, number), number)
+        elif level > 2 and not self.skipping_section and isinstance(self.stack[-1][1], Container | Section):
+            self.stack[-1][1].cites = self.cite(cites, number)
+        else:
+            self.error(number, NOWHERE)
 
     def read_heading(self, number, level, name):
         self.check_no_pending_date(number)
@@ -567,16 +633,24 @@ class _Parser:
             self.error(number, "a lost table ('|}') outside any group or round: put it under the heading it belongs to")
 
     def read_table_row(self, number, line):
-        cells = cells_of(line)
+        body, cites = split_markers(line)
+        cells = cells_of(body)
         if self.top == "departmental":
-            self.read_qualifier(number, cells)
+            if not cites and len(cells) > 1 and cells[-1]:
+                # "| Lima | Team | Town | [1] |": the markers in a cell of their own.
+                rest, cites = split_markers(cells[-1])
+                cells = cells[:-1] if not rest else cells
+                cites = cites if not rest else []
+            self.read_qualifier(number, cells, self.cite(cites, number))
         elif self.top == "team_changes":
+            self.refuse_cites(cites, number)
             self.read_team_change_row(number, cells)
         else:
             self.error(number, "a table row outside the departmental and team-changes tables is not understood")
 
-    def read_qualifier(self, number, cells):
+    def read_qualifier(self, number, cells, cites=()):
         if fold(cells[0]) == "department":
+            self.refuse_cites(cites, number)
             return
         department = DEPARTMENTS_BY_KEY.get(fold(cells[0]))
         if department:
@@ -591,12 +665,14 @@ class _Parser:
             self.error(number, "a departmental row without a team")
         if len(cells) > 2 and any(cells[2:]):
             self.error(number, "too many cells: expected Department, Team, Location")
-        self.article.qualifiers.append(QualifierRow(department, team, cells[1] if len(cells) > 1 else "", number))
+        location = cells[1] if len(cells) > 1 else ""
+        self.article.qualifiers.append(QualifierRow(department, team, location, number, list(cites)))
 
     def read_team_change_row(self, number, cells):
         columns = self.article.team_changes
         if not columns:
             for cell in cells:
+                self.refuse_cites(split_markers(cell)[1], number)
                 found = TEAM_CHANGE_HEADING.match(fold(cell))
                 if not found:
                     self.error(
@@ -611,8 +687,11 @@ class _Parser:
             self.error(number, f"{len(cells)} cells under {len(columns)} team-changes headings")
         self.article.team_change_rows += 1
         for column, cell in zip(columns, cells, strict=False):
-            if cell:
-                column.cells.append((cell, number))
+            name, cites = split_markers(cell)
+            if name:
+                column.cells.append((name, number, self.cite(cites, number)))
+            else:
+                self.refuse_cites(cites, number)
 
     def read_date(self, number, line):
         try:
@@ -624,7 +703,7 @@ class _Parser:
         self.check_no_pending_date(number)
         self.pending_date = (date, number)
 
-    def read_match(self, number, line):
+    def read_match(self, number, line, cites=()):
         section, matchday = self.current_section()
         try:
             found = score_line_parts(line)
@@ -638,7 +717,7 @@ class _Parser:
                 self.error(number, f"the score '{bad}' is not two numbers (expected e.g. 'Home 2-1 Away')")
             self.error(number, f"'{line[:80]}' is not a match line: expected 'Home 2-1 Away' or 'Home v Away'")
         home, away, home_score, away_score, extra = found
-        entry = MatchLine(home, away, home_score, away_score, number, round_number=matchday)
+        entry = MatchLine(home, away, home_score, away_score, number, round_number=matchday, cites=list(cites))
         if extra:
             entry.after_extra_time = extra[0]
             if extra[1]:

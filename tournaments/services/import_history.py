@@ -15,12 +15,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.db import router
 from django.utils import timezone
+from reversion import is_registered
 from reversion.models import Revision, Version
 from reversion.revisions import _get_options  # the registration options reversion keeps for each model
 
 
 def _with_follows(rows, season_rows):
-    """`rows` and, recursively, the rows their registrations follow, found among `season_rows` (no queries)."""
+    """`rows` and, recursively, the rows their registrations follow, found among `season_rows` (no queries).
+
+    Rows of a model not registered with reversion (not edited in the admin, so without History) are left out."""
     children = defaultdict(list)  # (model, foreign key attname, parent pk) -> rows
     for obj in season_rows:
         for field in obj._meta.concrete_fields:
@@ -30,7 +33,7 @@ def _with_follows(rows, season_rows):
     while queue:
         obj = queue.pop()
         key = (type(obj), obj.pk)
-        if obj.pk is None or key in gathered:
+        if obj.pk is None or key in gathered or not is_registered(type(obj)):
             continue
         gathered[key] = obj
         for name in _get_options(type(obj)).follow:

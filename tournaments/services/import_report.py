@@ -13,6 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..models import (
+    CITED_THINGS,
+    Citation,
+    FactVersion,
     Group,
     GroupTeam,
     KnockoutRound,
@@ -30,6 +33,7 @@ from ..models import (
     Tie,
 )
 from ..text import to_roman
+from .season_rows import version_sources
 
 LONG_TEXT = 60  # characters of a note or summary shown in a change line
 
@@ -124,7 +128,23 @@ def describe(obj):
         ]
     elif isinstance(obj, PointsAdjustment):
         parts += [_place(obj.region), _("points adjustment for %(team)s") % {"team": obj.team.name}]
+    elif isinstance(obj, Citation):
+        parts += [_("Sources"), _citation_label(obj)]
+    elif isinstance(obj, FactVersion):
+        parts += [_("%(fact)s as some sources give it: %(name)s") % {"fact": obj.get_fact_display(), "name": obj.name}]
     return " · ".join(parts)
+
+
+def _citation_label(citation):
+    """ "source 2, Wikipedia: 2001 Copa Perú" or "RSSSF: Peru for Region VI · Group A · Sport Bolito v Melgar"."""
+    thing = next((getattr(citation, name) for name in CITED_THINGS if getattr(citation, name) is not None), None)
+    if thing is not None:
+        what = describe(thing).split(" · ", 1)[-1]
+    elif citation.fact:
+        what = citation.get_fact_display()
+    else:
+        return _("source %(number)d, %(source)s") % {"number": citation.order, "source": citation.source}
+    return _("%(source)s for %(what)s") % {"source": citation.source, "what": what}
 
 
 def _shown(obj, model_field):
@@ -169,6 +189,10 @@ def change_sentences(old, new, names):
                 _("%(field)s %(old)s → %(new)s")
                 % {"field": label_text, "old": _pair(old, home, away), "new": _pair(new, home, away)}
             )
+    if "sources" in names:  # a version's sources, a many-to-many relation
+        names.remove("sources")
+        shown = [", ".join(str(source) for source in version_sources(obj)) or _("none") for obj in (old, new)]
+        out.append(_("%(field)s %(old)s → %(new)s") % {"field": _("sources"), "old": shown[0], "new": shown[1]})
     for name in names:
         model_field = new._meta.get_field(name)
         out.append(
@@ -219,6 +243,9 @@ class ImportReport:
     removed: list = field(default_factory=list)  # described rows
     removal_summary: str = ""
     new_teams: list = field(default_factory=list)
+    new_sources: list = field(default_factory=list)  # "Publisher: Title" of each source the import adds
+    filled_sources: list = field(default_factory=list)  # "Publisher: Title: language, licence" filled in
+    new_aliases: list = field(default_factory=list)  # "Alias, another name of Team"
     renames: list = field(default_factory=list)  # sentences
     splits: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
@@ -226,7 +253,9 @@ class ImportReport:
 
     @property
     def has_changes(self):
-        return bool(self.created or self.changed or self.removed)
+        return bool(self.created or self.changed or self.removed or self.new_sources or self.filled_sources) or bool(
+            self.new_aliases
+        )
 
     def text(self):
         return "\n".join(self.lines())
@@ -267,6 +296,14 @@ class ImportReport:
                 out += [f"  {sign} {row}" for row in rows]
         if self.new_teams:
             out.append(_("New teams (check the spelling): %(teams)s") % {"teams": ", ".join(self.new_teams)})
+        if self.new_sources:
+            out.append(_("New sources: %(sources)s") % {"sources": "; ".join(self.new_sources)})
+        if self.filled_sources:
+            out.append(
+                _("Details filled in on stored sources: %(sources)s") % {"sources": "; ".join(self.filled_sources)}
+            )
+        if self.new_aliases:
+            out.append(_("Other names of clubs: %(names)s") % {"names": "; ".join(self.new_aliases)})
         out += self.renames
         out += [_("Team changes cell read as: %(split)s") % {"split": split} for split in self.splits]
         out += [_("Warning: %(warning)s") % {"warning": warning} for warning in self.warnings]

@@ -8,6 +8,8 @@ printed as `Home v Away`, and a group or round without results as a bare `|}`.
 from collections import defaultdict
 
 from ..models import (
+    Citation,
+    FactVersion,
     Group,
     KnockoutRound,
     Match,
@@ -19,6 +21,8 @@ from ..models import (
     RegionDepartment,
     Season,
     Stage,
+    Team,
+    TeamAlias,
     TeamChange,
     Tie,
 )
@@ -56,6 +60,17 @@ def match_line(match):
     return f"{match.home_team} {match.home_score}-{match.away_score} {match.away_team}{extra}"
 
 
+def source_numbers(citations):
+    """{source pk: footnote number} by the archive's one rule: the season's general sources in their order, then
+    every other source it cites in order of first citation (order, pk)."""
+    numbers = {}
+    general = [c for c in citations if c.cited_name == "season"]
+    others = [c for c in citations if c.cited_name != "season"]
+    for citation in sorted(general, key=lambda c: (c.order, c.pk)) + sorted(others, key=lambda c: (c.order, c.pk)):
+        numbers.setdefault(citation.source_id, len(numbers) + 1)
+    return numbers
+
+
 def printable(match):
     # A match a ruling describes is carried by its note; printing it too would import it twice.
     return match.score_known or match.status == MatchStatus.PLAYED
@@ -67,19 +82,30 @@ class _Exporter:
         self.rows = defaultdict(list)
         for obj in load_season(season):
             self.rows[type(obj)].append(obj)
-        for model in (Qualifier, Group, KnockoutRound, Tie, Match, Note, RegionDepartment):
+        for model in (Qualifier, Group, KnockoutRound, Tie, Match, Note, RegionDepartment, Citation, FactVersion):
             self.rows[model].sort(key=lambda obj: (obj.order, obj.pk))
+        self.numbers = source_numbers(self.rows[Citation])
+        self.cited = defaultdict(list)  # (thing's field name, pk) or ("fact", fact) -> its sources' numbers
+        for citation in self.rows[Citation]:
+            name = citation.cited_name
+            if name != "season":
+                key = ("fact", citation.fact) if name == "fact" else (name, getattr(citation, f"{name}_id"))
+                self.cited[key].append(self.numbers[citation.source_id])
         self.out = []
 
     def write(self, *lines):
         self.out.extend(lines)
 
+    def markers(self, name, obj):
+        """ " [1][3]": the markers citing a thing (``name`` its field on Citation) or a fact (``name`` "fact")."""
+        numbers = self.cited.get(("fact", obj) if name == "fact" else (name, obj.pk))
+        return " " + "".join(f"[{number}]" for number in numbers) if numbers else ""
+
     def text(self):
         season = self.season
         self.write(f"= {season.year} Copa Perú =", "", "Infobox", "- Competition: Copa Perú")
         self.write(f"- Season: {season.year}")
-        if season.champion:
-            self.write(f"- Winners: {season.champion}")
+        self.infobox_facts()
         self.write(f"- Prevseason: {season.year - 1}", f"- Nextseason: {season.year + 1}", "")
         for paragraph in paragraphs(season.summary):
             self.write(paragraph, "")
@@ -91,12 +117,90 @@ class _Exporter:
         self.national(stages.get("national"))
         if season.see_also.strip():
             self.write("==See also==", *(f"- {line}" for line in season.see_also.splitlines() if line.strip()), "")
+        self.other_names()
+        self.sources()
         return "\n".join(self.out).rstrip() + "\n"
+
+    def infobox_facts(self):
+        season = self.season
+        if season.status != Season.Status.FINAL or ("fact", "status") in self.cited:
+            self.write(f"- Status: {season.status.replace('_', ' ')}{self.markers('fact', 'status')}")
+        if season.champion:
+            self.write(f"- Winners: {season.champion}{self.markers('fact', 'champion')}")
+            self.versions("champion", "Winners")
+        runner_up = next(
+            (
+                item
+                for item in self.rows[Progression]
+                if item.outcome == Progression.Outcome.RUNNER_UP
+                and item.scope == "national"
+                and item.basis in (Progression.Basis.STATED, Progression.Basis.SOURCE_TABLE)
+            ),
+            None,
+        )
+        if runner_up is not None:
+            self.write(f"- Runner-up: {runner_up.team}{self.markers('fact', 'runner_up')}")
+            if runner_up.basis == Progression.Basis.SOURCE_TABLE:
+                self.write("- Runner-up basis: table")
+            self.versions("runner_up", "Runner-up")
+        if season.confidence:
+            self.write(f"- Confidence: {season.confidence.replace('_', ' ')}")
+
+    def versions(self, fact, label):
+        """ "- Winners also given as: Bolito [3]; Coronel Bolognesi [4][6] (detail)": every version after the
+        first, which is the main line's."""
+        others = [version for version in self.rows[FactVersion] if version.fact == fact][1:]
+        if not others:
+            return
+        written = []
+        for version in others:
+            numbers = sorted(self.numbers[source.pk] for source in version.sources.all() if source.pk in self.numbers)
+            detail = f" ({version.detail})" if version.detail else ""
+            written.append(f"{version.name} {''.join(f'[{n}]' for n in numbers)}{detail}")
+        self.write(f"- {label} also given as: {'; '.join(written)}")
+
+    def other_names(self):
+        """The other names of the season's clubs, with the source that gives each when it is numbered here."""
+        teams = {
+            getattr(obj, model_field.attname)
+            for rows in self.rows.values()
+            for obj in rows
+            for model_field in obj._meta.concrete_fields
+            if model_field.is_relation and model_field.related_model is Team
+        }
+        aliases = (
+            TeamAlias.objects.filter(team__in=teams - {None}).select_related("team").order_by("team__name", "name")
+        )
+        if not aliases:
+            return
+        self.write("==Other names==")
+        for alias in aliases:
+            marker = f" [{self.numbers[alias.source_id]}]" if alias.source_id in self.numbers else ""
+            self.write(f"- {alias.name} = {alias.team.name}{marker}")
+        self.write("")
+
+    def sources(self):
+        if not self.numbers:
+            return
+        self.write("==Sources==")
+        sources = {citation.source_id: citation.source for citation in self.rows[Citation]}
+        for source_id, number in sorted(self.numbers.items(), key=lambda item: item[1]):
+            source = sources[source_id]
+            address = f" <{source.url}>" if source.url else ""
+            self.write(f"{number}. {source.publisher}: {source.title}{address}")
+            if source.language:
+                self.write(f"   - Language: {source.language}")
+            if source.licence:
+                licence_address = f" <{source.licence_url}>" if source.licence_url else ""
+                self.write(f"   - Licence: {source.licence}{licence_address}")
+            if source.accessed:
+                self.write(f"   - Accessed: {source.accessed.isoformat()}")
+        self.write("")
 
     def stage_heading(self, title, stage, present):
         if stage is None and not present:
             return False
-        self.write(f"=={title}==")
+        self.write(f"=={title}=={self.markers('stage', stage) if stage else ''}")
         for paragraph in paragraphs(stage.description if stage else ""):
             self.write(paragraph, "")
         return True
@@ -104,7 +208,7 @@ class _Exporter:
     def team_changes(self):
         columns = defaultdict(list)
         for change in sorted(self.rows[TeamChange], key=lambda c: (c.direction, c.division, c.division_year, c.order)):
-            columns[change.heading].append(change.team.name)
+            columns[change.heading].append(f"{change.team.name}{self.markers('team_change', change)}")
         if not columns:
             return
         self.write("==Team changes==", table_row(*columns))
@@ -123,10 +227,11 @@ class _Exporter:
             department = qualifier.department.name
             # The department cell opens a department's rows (as in the seeds), and is repeated for a team named
             # like a department so that the row is not read as a new department.
+            marker = self.markers("qualifier", qualifier)
             if department != previous or fold(qualifier.team.name) in DEPARTMENTS_BY_KEY:
-                self.write(table_row(department, qualifier.team.name, qualifier.location))
+                self.write(table_row(department, qualifier.team.name, qualifier.location) + marker)
             else:
-                self.write(table_row(qualifier.team.name, qualifier.location, ""))
+                self.write(table_row(qualifier.team.name, qualifier.location, "") + marker)
             previous = department
         self.write("")
 
@@ -135,7 +240,7 @@ class _Exporter:
         if not self.stage_heading("Regional Stage", stage, regions):
             return
         for region in regions:
-            self.write(f"===Region {region.numeral}===")
+            self.write(f"===Region {region.numeral}==={self.markers('region', region)}")
             texts = paragraphs(region.description)
             departments = [m.department.name for m in self.rows[RegionDepartment] if m.region is region]
             if departments:
@@ -163,7 +268,7 @@ class _Exporter:
                 self.round(section, level)
 
     def group(self, group, level):
-        self.write(f"{'=' * level}{group.name}{'=' * level}", "")
+        self.write(f"{'=' * level}{group.name}{'=' * level}{self.markers('group', group)}", "")
         matches = [match for match in self.rows[Match] if match.group is group and printable(match)]
         matches.sort(key=lambda match: (match.round_number or 0, match.order))
         self.notes(lambda note: note.group is group)
@@ -180,7 +285,7 @@ class _Exporter:
                 self.round(playoff, level + 1)
 
     def round(self, round_, level):
-        self.write(f"{'=' * level}{round_.name}{'=' * level}", "")
+        self.write(f"{'=' * level}{round_.name}{'=' * level}{self.markers('knockout_round', round_)}", "")
         for tie in self.rows[Tie]:
             if tie.round is round_:
                 legs = [m for m in self.rows[Match] if m.tie is tie and printable(m)]
@@ -193,9 +298,10 @@ class _Exporter:
     def match(self, match):
         if match.date:
             self.write(match.date.isoformat())
-        self.write(match_line(match), "")
+        self.write(match_line(match) + self.markers("match", match), "")
 
     def notes(self, belongs):
         for note in self.rows[Note]:
             if belongs(note):
-                self.write(f"- {note.text}" if note.style == Note.Style.BULLET else f"Note: {note.text}", "")
+                text = f"- {note.text}" if note.style == Note.Style.BULLET else f"Note: {note.text}"
+                self.write(text + self.markers("note", note), "")

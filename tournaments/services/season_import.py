@@ -21,6 +21,7 @@ from reversion.models import Version
 from .. import caching
 from ..models import (
     Department,
+    FactVersion,
     Group,
     GroupTeam,
     KnockoutRound,
@@ -32,13 +33,16 @@ from ..models import (
     Region,
     RegionDepartment,
     Season,
+    Source,
     Stage,
     StageKind,
     Team,
+    TeamAlias,
     TeamChange,
     Tie,
     round_kind_from_name,
 )
+from . import import_sources
 from .article_parser import ArticleError, LineError, NumberTooLarge, parse_article
 from .article_parser import folded as fold
 from .import_history import save_revision
@@ -148,26 +152,42 @@ class _SeasonWriter:
         self.changes = []
         for column in article.team_changes:
             teams = []
-            for cell, line in column.cells:
+            for cell, line, cites in column.cells:
                 split = [cell] if article.team_change_rows > 1 else split_team_cell(cell, known)
                 if len(split) > 1:
                     self.report.splits.append(f"line {line}: '{cell}' -> " + " | ".join(split))
-                teams += [(name, line) for name in split]
+                teams += [(name, line, cites) for name in split]
                 for name in split:
                     names.setdefault(fold(name), (name, line))
             self.changes.append((column, teams))
-        winner = article.infobox.get("winners")
-        if winner and winner[0]:
-            names.setdefault(fold(winner[0]), winner)
+        for key in ("winners", "runner-up"):
+            written = article.infobox.get(key)
+            if written and written[0]:
+                names.setdefault(fold(written[0]), written)
+        for alias in article.aliases:
+            names.setdefault(fold(alias.team), (alias.team, alias.line))
+        # A name is found by its spelling, then folded (accents, case and dots ignored), then as another name of a
+        # club: one of the article's Other names, or one stored (TeamAlias).
+        article_aliases = {fold(alias.name): alias for alias in article.aliases}
+        versions = {fold(v.name): v.name for entries in article.versions.values() for v in entries}
+        lookups = set(names) | set(versions)
         existing = {}  # folded -> every stored team with that folded name (older data may hold look-alikes)
-        for team in Team.objects.filter(search_name__in=names).order_by("name"):
+        for team in Team.objects.filter(search_name__in=lookups).order_by("name"):
             existing.setdefault(team.search_name, []).append(team)
+        stored_aliases = {
+            alias.search_name: alias.team
+            for alias in TeamAlias.objects.filter(search_name__in=lookups - set(existing)).select_related("team")
+        }
         self.teams = {}
         self.new_teams = []  # (team, line), saved first by write()
         for key, (name, line) in names.items():
             found = existing.get(key, [])
             exact = [team for team in found if team.name == name]
-            if exact or len(found) == 1:
+            if not found and key in article_aliases:
+                continue  # the club the article's Other names give, once that club is found
+            if not found and key in stored_aliases:
+                self.teams[key] = stored_aliases[key]
+            elif exact or len(found) == 1:
                 team = (exact or found)[0]
             elif found:
                 self.error(
@@ -186,23 +206,47 @@ class _SeasonWriter:
                     self.error(line, f"{team._meta.verbose_name}: " + " ".join(error.messages))
                 self.new_teams.append((team, line))
             self.teams[key] = team
+        for key, alias in article_aliases.items():
+            if key in names and key not in self.teams:
+                target = self.teams.get(fold(alias.team))
+                if target is None:
+                    self.error(alias.line, f"'{alias.team}' is itself another name: write the club's own name.")
+                    target = Team(name=alias.team)
+                self.teams[key] = target
+        for key in versions:
+            # A version names a club of the archive when one is found; it never makes a new club.
+            found = existing.get(key, [])
+            team = found[0] if len(found) == 1 else stored_aliases.get(key)
+            if key not in self.teams and team is not None:
+                self.teams[key] = team
 
     def team(self, name):
         return self.teams[fold(name)] if name else None
 
+    def known_team(self, name):
+        """The club a name gives when the archive or the article knows one, else None (no new club)."""
+        return self.teams.get(fold(name))
+
+    def cite(self, line, cites, **supported):
+        import_sources.cite(self, line, cites, **supported)
+
     # ----- building the rows the article describes -----
     def build(self):
         self.resolve_teams()
+        import_sources.resolve_sources(self)
         article = self.article
         self.season = self.add(
             Season(
                 year=article.year,
                 champion=self.team(article.infobox.get("winners", ("", 0))[0]),
+                status=article.status,
+                confidence=article.confidence,
                 summary="\n\n".join(article.summary),
                 see_also="\n".join(article.see_also),
             ),
             article.year_line,
         )
+        import_sources.build_facts(self)
         self.build_stages()
         self.build_team_changes()
         departments = {department.name: department for department in Department.objects.all()}
@@ -219,6 +263,7 @@ class _SeasonWriter:
                 container.line,
             )
             self.regions[container.number] = region
+            self.cite(container.line, container.cites, region=region)
             for order, name in enumerate(container.departments):
                 membership = RegionDepartment(region=region, department=departments[name], order=order)
                 membership.season = self.season  # RegionDepartment.save() would copy it; bulk_create does not
@@ -227,22 +272,27 @@ class _SeasonWriter:
             qualifier = Qualifier(season=self.season, department=departments[row.department], team=self.team(row.team))
             qualifier.location, qualifier.order = row.location, order
             self.add(qualifier, row.line)
+            self.cite(row.line, row.cites, qualifier=qualifier)
         for container in article.containers():
             self.build_container(container)
         import_progressions(self)  # who went on, as the article states or implies it (services/progression.py)
+        import_sources.build_aliases(self)
 
     def build_stages(self):
         for kind, month, day, line in self.article.stages():
             description = "\n\n".join(self.article.stage_text.get(kind, []))
             stage = Stage(season=self.season, kind=kind, start_month=month, start_day=day, description=description)
             self.add(stage, line)
+            cites, heading_line = self.article.stage_cites.get(kind, ([], line))
+            self.cite(heading_line, cites, stage=stage)
 
     def build_team_changes(self):
         for column, teams in self.changes:
-            for order, (name, line) in enumerate(teams):
+            for order, (name, line, cites) in enumerate(teams):
                 change = TeamChange(season=self.season, team=self.team(name), direction=column.direction)
                 change.division, change.division_year, change.order = column.division, column.year, order
                 self.add(change, line)
+                self.cite(line, cites, team_change=change)
 
     def build_container(self, container):
         region = self.regions.get(container.number)
@@ -254,12 +304,14 @@ class _SeasonWriter:
             common.update(order=section.order, results_recorded=section.results_recorded)
             if section.kind == "group":
                 obj = self.add(Group(**common, places_promoted=self.places_promoted(section, region)), section.line)
+                self.cite(section.line, section.cites, group=obj)
                 self.build_group_matches(obj, section)
             else:
                 obj = self.add(
                     KnockoutRound(**common, kind=section.kind, group=built.get(id(section.group))), section.line
                 )
                 obj.round_kind = round_kind_from_name(section.name, tiebreaker=section.kind == "tiebreaker")
+                self.cite(section.line, section.cites, knockout_round=obj)
                 self.build_ties(obj, section)
             built[id(section)] = obj
         candidates = self.note_candidates(container)
@@ -288,6 +340,7 @@ class _SeasonWriter:
         for order, line in enumerate(section.matches):
             match = self.new_match(line.line, self.team(line.home), self.team(line.away), group=group, order=order)
             self.copy_result(match, line)
+            self.cite(line.line, line.cites, match=match)
             for team in (match.home_team, match.away_team):
                 entries.setdefault(team.name, team)
         for order, team in enumerate(entries.values()):
@@ -314,6 +367,7 @@ class _SeasonWriter:
             tie.legs = len(legs) + 1
             match = self.new_match(line.line, home, away, tie=tie, leg=len(legs) + 1, order=len(legs))
             self.copy_result(match, line)
+            self.cite(line.line, line.cites, match=match)
 
     # ----- notes and the rulings they carry -----
     def note_candidates(self, container):
@@ -341,6 +395,7 @@ class _SeasonWriter:
         elif isinstance(section, KnockoutRound):
             note.knockout_round = section
         self.add(note, line.line)
+        self.cite(line.line, line.cites, note=note)
         if ruling.ambiguous:
             self.report.warnings.append(
                 f"{self.article.path}:{line.line}: the ruling {ruling.ambiguous}, so it was kept as a plain note "
@@ -480,6 +535,19 @@ class _SeasonWriter:
         report.removed = [describe(obj) for obj in self.removed]
         report.removal_summary = removal_counts(self.removed)
         report.new_teams = [team.name for team, _line in self.new_teams if team.name not in renamed.values()]
+        report.new_sources = [str(source) for source, _line in self.new_sources]
+        report.filled_sources = [
+            _("%(source)s: %(fields)s")
+            % {
+                "source": source,
+                "fields": ", ".join(str(Source._meta.get_field(name).verbose_name) for name in filled),
+            }
+            for source, _line, filled in self.filled_sources
+        ]
+        report.new_aliases = [
+            _("%(name)s, another name of %(team)s") % {"name": alias.name, "team": alias.team.name}
+            for alias, _line in self.new_aliases + self.filled_aliases
+        ]
         return report
 
     def rename_candidates(self, stored_rows):
@@ -545,8 +613,10 @@ class _SeasonWriter:
             doomed = [obj.pk for obj in self.removed if type(obj) is model]
             if doomed:
                 model.objects.filter(pk__in=doomed).delete()
+        import_sources.save_sources(self)
         for team, _line in self.new_teams:
             team.save()
+        import_sources.save_aliases(self)
         created = {model: [obj for obj in self.created if type(obj) is model] for model in SEASON_MODELS}
         for model, objects in created.items():
             for obj in objects:
@@ -562,9 +632,12 @@ class _SeasonWriter:
                     obj.version += 1  # so an admin form opened before the import is refused as stale
             names = [f.name for f in model._meta.concrete_fields if not f.primary_key]
             model.objects.bulk_update(objects, names, batch_size=200)
+        import_sources.set_version_sources(self.rows[FactVersion])
 
     def record(self, comment, user):
         """The import's one revision: every row it wrote, the season, and what their registrations follow."""
         written = [team for team, _line in self.new_teams] + self.created + [obj for obj, *_ in self.changed]
+        written += [source for source, *_ in self.new_sources + self.filled_sources]
+        written += [alias for alias, _line in self.new_aliases + self.filled_aliases]
         season_rows = [obj for model in SEASON_MODELS for obj in self.rows[model]]
         save_revision([*written, self.season], season_rows, comment=comment, user=user)

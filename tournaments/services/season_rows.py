@@ -11,7 +11,10 @@ from django.db import models
 from django.utils.text import capfirst
 
 from ..models import (
+    CITED_THINGS,
+    Citation,
     Department,
+    FactVersion,
     Group,
     GroupTeam,
     KnockoutRound,
@@ -23,6 +26,7 @@ from ..models import (
     Region,
     RegionDepartment,
     Season,
+    Source,
     Stage,
     Team,
     TeamChange,
@@ -45,6 +49,8 @@ SEASON_MODELS = [
     Note,
     PointsAdjustment,
     Progression,
+    Citation,
+    FactVersion,
 ]
 # Fields the article cannot express: editors set them in the admin and a re-import leaves them alone.
 UNMANAGED = {
@@ -65,6 +71,8 @@ def natural_key(obj):
     """A readable identity that survives re-import: ("Region V", "Group A") rather than a primary key."""
     if isinstance(obj, Team | Department):
         return obj.name
+    if isinstance(obj, Source):
+        return obj.natural_key()
     if isinstance(obj, Season):
         return (obj.year,)
     if isinstance(obj, Stage):
@@ -93,7 +101,27 @@ def natural_key(obj):
     if isinstance(obj, Progression):
         where = natural_key(obj.tie) if obj.tie else natural_key(obj.group) if obj.group else (place(obj.region),)
         return (*where, obj.team.name, obj.outcome)
+    if isinstance(obj, Citation):
+        return (*_cited(obj), *obj.source.natural_key())
+    if isinstance(obj, FactVersion):
+        return (obj.fact, obj.name)
     raise TypeError(obj)
+
+
+def _cited(citation):
+    """What a citation supports, by natural key: ("match", ...), ("fact", "champion") or ("season",)."""
+    for name in CITED_THINGS:
+        thing = getattr(citation, name)
+        if thing is not None:
+            return (name, *natural_key(thing))
+    return ("fact", citation.fact) if citation.fact else ("season",)
+
+
+def version_sources(version):
+    """The sources of a FactVersion: those set on an unsaved one by the importer (``pending_sources``), else the
+    stored ones (prefetched by load_season)."""
+    pending = version.__dict__.get("pending_sources")
+    return list(pending) if pending is not None else list(version.sources.all())
 
 
 def _name(team):
@@ -128,6 +156,8 @@ def field_values(obj, *, managed_only=False):
             values[field.name] = None if related is None else natural_key(related)
         else:
             values[field.name] = getattr(obj, field.attname)
+    if isinstance(obj, FactVersion):
+        values["sources"] = sorted(source.natural_key() for source in version_sources(obj))
     return values
 
 
@@ -158,6 +188,8 @@ def load_season(season):
             queryset = model.objects.filter(round__season=season)
         else:
             queryset = model.objects.filter(season=season)
+        if model is FactVersion:
+            queryset = queryset.prefetch_related("sources")
         loaded[model] = {obj.pk: obj for obj in queryset.order_by("pk")}
     team_ids = {
         getattr(obj, field.attname)
@@ -168,6 +200,7 @@ def load_season(season):
     }
     loaded[Team] = Team.objects.in_bulk(team_ids - {None})
     loaded[Department] = Department.objects.in_bulk()
+    loaded[Source] = Source.objects.in_bulk({citation.source_id for citation in loaded[Citation].values()})
     for model in SEASON_MODELS:
         for obj in loaded[model].values():
             for field in obj._meta.concrete_fields:
