@@ -196,7 +196,7 @@ def test_the_same_progression_twice_is_refused_with_a_sentence(editor_client, ad
     response = add_on_region_admin(editor_client, admin_form_data, 4, "Unión Huaral", basis="inferred")
     assert response.status_code == 200
     assert "This team&#x27;s progression is already recorded here." in response.content.decode()
-    assert Progression.objects.filter(team__name="Unión Huaral").count() == 1
+    assert Progression.objects.filter(season__year=2008, team__name="Unión Huaral").count() == 1
 
 
 def test_an_entered_statement_survives_export_and_import():
