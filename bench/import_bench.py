@@ -152,6 +152,9 @@ HOSTILE = [
     ("'a ' + ' ' * n + 'v' under a group", lambda n: "a " + " " * n + "v"),
     ("region sentence with n spaces", lambda n: "Region I includes qualified teams from Lima" + " " * n + "x"),
     ("intro: 'regional stage ' * n", lambda n: "regional stage " * n),
+    ("'A 1-0 B' + '[1]' * n under a group", lambda n: "A 1-0 B" + "[1]" * n),
+    ("intro: '[' * n + ']'", lambda n: "[" * n + "]"),
+    ("sources: '1. A: B <' + 'h' * n + '>'", lambda n: "==Sources==\n1. A: B <" + "h" * n + ">"),
 ]
 
 

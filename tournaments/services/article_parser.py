@@ -516,8 +516,10 @@ class _Parser(SourcesReader):
         elif looks_like_a_match(body):
             self.error(number, "a match line outside any group or round: put it under a group or round heading")
         else:
-            # In running text the markers stay in the text (pages show them as footnote links).
-            self.cite(markers_in(line), number)
+            # In running text the markers stay in the text (pages show them as footnote links); one source may be
+            # cited by several sentences of a paragraph.
+            if numbers := markers_in(line):
+                self.cite_uses.append((numbers, number))
             self.read_paragraph(number, line)
 
     def cite_heading(self, number, level, cites):
@@ -638,9 +640,9 @@ class _Parser(SourcesReader):
         if self.top == "departmental":
             if not cites and len(cells) > 1 and cells[-1]:
                 # "| Lima | Team | Town | [1] |": the markers in a cell of their own.
-                rest, cites = split_markers(cells[-1])
-                cells = cells[:-1] if not rest else cells
-                cites = cites if not rest else []
+                rest, in_cell = split_markers(cells[-1])
+                if not rest:
+                    cells, cites = cells[:-1], in_cell
             self.read_qualifier(number, cells, self.cite(cites, number))
         elif self.top == "team_changes":
             self.refuse_cites(cites, number)

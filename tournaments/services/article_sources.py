@@ -72,27 +72,31 @@ class VersionEntry:
 def split_markers(line):
     """(the line without its trailing markers, [numbers]) for "Sport Bolito [1][3]" -> ("Sport Bolito", [1, 3]).
 
-    Only markers at the very end count; "[n]" inside a line is text. Read backwards by hand, linear in the line.
+    Only markers at the very end count; "[n]" inside a line is text. Read backwards by index (no copies of the line
+    per marker), so a hostile line of thousands of markers stays linear.
     """
     numbers = []
-    body = line.rstrip()
-    while body.endswith("]"):
-        opening = body.rfind("[")
-        digits = body[opening + 1 : -1]
-        if opening < 0 or not (digits.isdecimal() and digits.isascii()) or len(digits) > 3:
+    end = len(line.rstrip())
+    while end and line[end - 1] == "]":
+        opening = line.rfind("[", max(0, end - 5), end)
+        digits = line[opening + 1 : end - 1] if opening >= 0 else ""
+        if not (digits.isdecimal() and digits.isascii()):
             break
         numbers.append(int(digits))
-        body = body[:opening].rstrip()
-    return body, numbers[::-1]
+        end = opening
+        while end and line[end - 1].isspace():
+            end -= 1
+    return line[:end], numbers[::-1]
 
 
 def markers_in(text):
     """The numbers of every ``[n]`` anywhere in a paragraph, in order (markers in running text stay in it)."""
     numbers, position = [], text.find("[")
     while position != -1:
-        closing = text.find("]", position)
+        # A marker has at most three digits: look no further, so "[[[[…" stays linear.
+        closing = text.find("]", position, position + 5)
         digits = text[position + 1 : closing] if closing != -1 else ""
-        if digits and len(digits) <= 3 and digits.isdecimal() and digits.isascii():
+        if digits.isdecimal() and digits.isascii():
             numbers.append(int(digits))
         position = text.find("[", position + 1)
     return numbers

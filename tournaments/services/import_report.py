@@ -253,9 +253,8 @@ class ImportReport:
 
     @property
     def has_changes(self):
-        return bool(self.created or self.changed or self.removed or self.new_sources or self.filled_sources) or bool(
-            self.new_aliases
-        )
+        changes = (self.created, self.changed, self.removed, self.new_sources, self.filled_sources, self.new_aliases)
+        return any(changes)
 
     def text(self):
         return "\n".join(self.lines())

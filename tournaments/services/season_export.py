@@ -60,14 +60,18 @@ def match_line(match):
     return f"{match.home_team} {match.home_score}-{match.away_score} {match.away_team}{extra}"
 
 
-def source_numbers(citations):
-    """{source pk: footnote number} by the archive's one rule: the season's general sources in their order, then
-    every other source it cites in order of first citation (order, pk)."""
+def source_numbers(citations, versions=()):
+    """{Source: footnote number} by the archive's one rule: the season's general sources in their order, then
+    every other source it cites in order of first citation (order, pk); then any source only a version of a
+    disputed fact gives (entered in the admin), so that every version keeps a marker."""
     numbers = {}
     general = [c for c in citations if c.cited_name == "season"]
     others = [c for c in citations if c.cited_name != "season"]
     for citation in sorted(general, key=lambda c: (c.order, c.pk)) + sorted(others, key=lambda c: (c.order, c.pk)):
-        numbers.setdefault(citation.source_id, len(numbers) + 1)
+        numbers.setdefault(citation.source, len(numbers) + 1)
+    for version in sorted(versions, key=lambda version: (version.fact, version.order, version.pk)):
+        for source in sorted(version.sources.all(), key=lambda source: source.pk):
+            numbers.setdefault(source, len(numbers) + 1)
     return numbers
 
 
@@ -84,13 +88,13 @@ class _Exporter:
             self.rows[type(obj)].append(obj)
         for model in (Qualifier, Group, KnockoutRound, Tie, Match, Note, RegionDepartment, Citation, FactVersion):
             self.rows[model].sort(key=lambda obj: (obj.order, obj.pk))
-        self.numbers = source_numbers(self.rows[Citation])
+        self.numbers = source_numbers(self.rows[Citation], self.rows[FactVersion])
         self.cited = defaultdict(list)  # (thing's field name, pk) or ("fact", fact) -> its sources' numbers
         for citation in self.rows[Citation]:
             name = citation.cited_name
             if name != "season":
                 key = ("fact", citation.fact) if name == "fact" else (name, getattr(citation, f"{name}_id"))
-                self.cited[key].append(self.numbers[citation.source_id])
+                self.cited[key].append(self.numbers[citation.source])
         self.out = []
 
     def write(self, *lines):
@@ -154,7 +158,7 @@ class _Exporter:
             return
         written = []
         for version in others:
-            numbers = sorted(self.numbers[source.pk] for source in version.sources.all() if source.pk in self.numbers)
+            numbers = sorted(self.numbers[source] for source in version.sources.all())
             detail = f" ({version.detail})" if version.detail else ""
             written.append(f"{version.name} {''.join(f'[{n}]' for n in numbers)}{detail}")
         self.write(f"- {label} also given as: {'; '.join(written)}")
@@ -169,23 +173,23 @@ class _Exporter:
             if model_field.is_relation and model_field.related_model is Team
         }
         aliases = (
-            TeamAlias.objects.filter(team__in=teams - {None}).select_related("team").order_by("team__name", "name")
+            TeamAlias.objects.filter(team__in=teams - {None})
+            .select_related("team", "source")
+            .order_by("team__name", "name")
         )
         if not aliases:
             return
-        self.write("==Other names==")
+        self.write(*([""] if self.out[-1] else []), "==Other names==")
         for alias in aliases:
-            marker = f" [{self.numbers[alias.source_id]}]" if alias.source_id in self.numbers else ""
+            marker = f" [{self.numbers[alias.source]}]" if alias.source in self.numbers else ""
             self.write(f"- {alias.name} = {alias.team.name}{marker}")
         self.write("")
 
     def sources(self):
         if not self.numbers:
             return
-        self.write("==Sources==")
-        sources = {citation.source_id: citation.source for citation in self.rows[Citation]}
-        for source_id, number in sorted(self.numbers.items(), key=lambda item: item[1]):
-            source = sources[source_id]
+        self.write(*([""] if self.out[-1] else []), "==Sources==")
+        for source, number in sorted(self.numbers.items(), key=lambda item: item[1]):
             address = f" <{source.url}>" if source.url else ""
             self.write(f"{number}. {source.publisher}: {source.title}{address}")
             if source.language:

@@ -9,6 +9,9 @@ rows with bulk_update, removed rows deleted (only with ``allow_removals``), all 
 that names the article and who imported it (import_history.py), and with one public-cache invalidation once it
 commits. Rows it removes, and changed rows with no History yet, are first kept in an "As it was before the import"
 revision: reversion only records rows that exist, and History should show a change with both values.
+Where the facts come from (the article's sources, its markers, versions of disputed facts and other names of clubs)
+is built by import_sources.py: citations and versions are rows of the season like its matches; sources and other
+names belong to no season, are saved first and never removed by an import.
 """
 
 from pathlib import PurePath
@@ -139,8 +142,55 @@ class _SeasonWriter:
 
     # ----- teams -----
     def resolve_teams(self):
+        """Find or make the club of every name the article writes (``self.teams``: folded name -> Team).
+
+        A name is found by its spelling, then folded (accents, case and dots ignored), then as another name of a
+        club: one of the article's Other names, or one stored (TeamAlias). Only a name found nowhere makes a new
+        club (``self.new_teams``); a version of a disputed fact never does.
+        """
         article = self.article
-        names = {}  # folded -> (name as first written, line)
+        names = self.article_names()
+        named = set(names)  # the clubs the season's rows name
+        for alias in article.aliases:
+            names.setdefault(fold(alias.team), (alias.team, alias.line))
+        self.article_aliases = {fold(alias.name): alias for alias in article.aliases}
+        versions = {fold(v.name) for entries in article.versions.values() for v in entries}
+        lookups = set(names) | versions
+        existing = {}  # folded -> every stored team with that folded name (older data may hold look-alikes)
+        for team in Team.objects.filter(search_name__in=lookups).order_by("name"):
+            existing.setdefault(team.search_name, []).append(team)
+        stored_aliases = {
+            alias.search_name: alias.team
+            for alias in TeamAlias.objects.filter(search_name__in=lookups - set(existing)).select_related("team")
+        }
+        self.check_alias_clubs(named, set(existing) | set(stored_aliases))
+        self.teams = {}
+        self.new_teams = []  # (team, line), saved first by write()
+        for key, (name, line) in names.items():
+            found = existing.get(key, [])
+            if not found and key in self.article_aliases:
+                continue  # the club the article's Other names give, once that club is found (below)
+            self.teams[key] = (
+                stored_aliases[key] if not found and key in stored_aliases else self.club(name, line, found)
+            )
+        for key, alias in self.article_aliases.items():
+            if key not in self.teams and key not in existing and (key in names or key in versions):
+                target = self.teams.get(fold(alias.team))
+                if target is None:
+                    self.error(alias.line, f"'{alias.team}' is itself another name: write the club's own name.")
+                    target = Team(name=alias.team)
+                self.teams[key] = target
+        for key in versions - set(self.teams):
+            found = existing.get(key, [])
+            team = found[0] if len(found) == 1 else stored_aliases.get(key)
+            if team is not None:
+                self.teams[key] = team
+
+    def article_names(self):
+        """{folded: (name as first written, line)} of every club the article's rows and infobox name; splits the
+        team-changes cells (``self.changes``)."""
+        article = self.article
+        names = {}
         for row in article.qualifiers:
             names.setdefault(fold(row.team), (row.team, row.line))
         for container in article.containers():
@@ -164,61 +214,41 @@ class _SeasonWriter:
             written = article.infobox.get(key)
             if written and written[0]:
                 names.setdefault(fold(written[0]), written)
-        for alias in article.aliases:
-            names.setdefault(fold(alias.team), (alias.team, alias.line))
-        # A name is found by its spelling, then folded (accents, case and dots ignored), then as another name of a
-        # club: one of the article's Other names, or one stored (TeamAlias).
-        article_aliases = {fold(alias.name): alias for alias in article.aliases}
-        versions = {fold(v.name): v.name for entries in article.versions.values() for v in entries}
-        lookups = set(names) | set(versions)
-        existing = {}  # folded -> every stored team with that folded name (older data may hold look-alikes)
-        for team in Team.objects.filter(search_name__in=lookups).order_by("name"):
-            existing.setdefault(team.search_name, []).append(team)
-        stored_aliases = {
-            alias.search_name: alias.team
-            for alias in TeamAlias.objects.filter(search_name__in=lookups - set(existing)).select_related("team")
-        }
-        self.teams = {}
-        self.new_teams = []  # (team, line), saved first by write()
-        for key, (name, line) in names.items():
-            found = existing.get(key, [])
-            exact = [team for team in found if team.name == name]
-            if not found and key in article_aliases:
-                continue  # the club the article's Other names give, once that club is found
-            if not found and key in stored_aliases:
-                self.teams[key] = stored_aliases[key]
-            elif exact or len(found) == 1:
-                team = (exact or found)[0]
-            elif found:
+        return names
+
+    def check_alias_clubs(self, named, stored):
+        """An other name must give a club the article names (by either name) or one the archive holds (`stored`:
+        folded names); else the import would make a club for the other name alone, which no page would show."""
+        for alias in self.article.aliases:
+            key = fold(alias.team)
+            if not (key in named or fold(alias.name) in named or key in stored):
                 self.error(
-                    line,
-                    f"'{name}' could be any of the teams "
-                    + ", ".join(team.name for team in found)
-                    + ", which differ only in case or accents: rename or merge them under Teams, or write the name "
-                    "exactly as one of them",
+                    alias.line,
+                    f"'{alias.team}' is neither a club of this season nor one of the archive: give the other name "
+                    "of a club the article names.",
                 )
-                team = found[0]  # only so building can go on and report every mistake; nothing is written
-            else:
-                team = Team(name=name)
-                try:
-                    team.full_clean(exclude={"slug", "search_name"})
-                except ValidationError as error:
-                    self.error(line, f"{team._meta.verbose_name}: " + " ".join(error.messages))
-                self.new_teams.append((team, line))
-            self.teams[key] = team
-        for key, alias in article_aliases.items():
-            if key in names and key not in self.teams:
-                target = self.teams.get(fold(alias.team))
-                if target is None:
-                    self.error(alias.line, f"'{alias.team}' is itself another name: write the club's own name.")
-                    target = Team(name=alias.team)
-                self.teams[key] = target
-        for key in versions:
-            # A version names a club of the archive when one is found; it never makes a new club.
-            found = existing.get(key, [])
-            team = found[0] if len(found) == 1 else stored_aliases.get(key)
-            if key not in self.teams and team is not None:
-                self.teams[key] = team
+
+    def club(self, name, line, found):
+        """The stored club of `name` among `found` (stored teams with its folded name), or a new one."""
+        exact = [team for team in found if team.name == name]
+        if exact or len(found) == 1:
+            return (exact or found)[0]
+        if found:
+            self.error(
+                line,
+                f"'{name}' could be any of the teams "
+                + ", ".join(team.name for team in found)
+                + ", which differ only in case or accents: rename or merge them under Teams, or write the name "
+                "exactly as one of them",
+            )
+            return found[0]  # only so building can go on and report every mistake; nothing is written
+        team = Team(name=name)
+        try:
+            team.full_clean(exclude={"slug", "search_name"})
+        except ValidationError as error:
+            self.error(line, f"{team._meta.verbose_name}: " + " ".join(error.messages))
+        self.new_teams.append((team, line))
+        return team
 
     def team(self, name):
         return self.teams[fold(name)] if name else None
