@@ -6,20 +6,15 @@ archive's write rate (an editor correcting a score) this is simple and always co
 pages a match appears on would be neither. The same version is the pages' ETag, so a browser or proxy that
 revalidates gets a 304 without the page being rendered or even read from the cache.
 
-<<<<<<< HEAD
 A page is keyed by the query parameters its view reads (``query_parameters`` on the view class, or set by
 ``reads_query_parameters`` on a function view), sorted; any other parameter is dropped from the request before the
 view runs, so `/seasons/2008/?x=1`, `?x=2`, ... are one cache entry and one body instead of one render each. A
 view that declares nothing keeps the whole query string (the safe default; a test requires every public page to
 declare its parameters).
 
-Writes that bypass signals (bulk_create, QuerySet.update, raw SQL) must run inside `one_invalidation()` (or call
-bump_archive_version() themselves); so should large deletes and imports, which would otherwise bump once per row.
-=======
 Writes that bypass signals (bulk_create, QuerySet.update, raw SQL) must call `archive_changed()` (inside
 `one_invalidation()` when they are part of a larger write); large deletes and imports run inside `one_invalidation()`,
 which would otherwise bump once per row.
->>>>>>> importer
 """
 
 import functools

@@ -10,13 +10,18 @@ The CSV starts with a UTF-8 byte-order mark: without it Excel on Windows reads t
 "AtlÃ©tico" for "Atlético" (LibreOffice and Python's "utf-8-sig" read the mark and drop it). The .xlsx (through
 tablib and openpyxl) gets the same neutralised cells, so a formula typed as a team name stays text there too.
 
+A season's table carries its sources: each row's footnote numbers in a Sources column (tables.SourcesColumn), and
+the numbered sources themselves (selectors.sources) after the table in a CSV, on a second sheet "Sources" in an
+.xlsx, with the same numbers as the season's pages.
+
 Wire it on a django-tables2 export view with `export_class = SafeTableExport` next to `ExportMixin`.
 """
 
 import re
 
+from django.utils.translation import gettext as _
 from django_tables2.export import TableExport
-from tablib import Dataset
+from tablib import Databook, Dataset
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
@@ -40,6 +45,19 @@ class SafeTableExport(TableExport):
 
     PAGE_FORMATS = (TableExport.CSV, TableExport.XLSX)
 
+    def __init__(self, export_format, table, exclude_columns=None, dataset_kwargs=None, sources=()):
+        """``sources``: the season's [selectors.sources.NumberedSource], listed after the table (none: no list)."""
+        super().__init__(export_format, table, exclude_columns, dataset_kwargs)
+        self.sources = sources_dataset(sources) if sources else None
+
+    def export(self):
+        if self.sources is None:
+            return super().export()
+        if self.format == self.CSV:
+            # A blank row, then the numbered list under its own header row: a spreadsheet opens both as plain rows.
+            return self.dataset.export("csv") + "\r\n" + self.sources.export("csv")
+        return Databook([self.dataset, self.sources]).export(self.format)
+
     def content_type(self):
         return "text/csv; charset=utf-8" if self.format == self.CSV else super().content_type()
 
@@ -57,3 +75,14 @@ class SafeTableExport(TableExport):
             headers=[neutralise(str(header)) for header in dataset.headers or []],
             title=dataset.title,
         )
+
+
+def sources_dataset(entries):
+    """The numbered sources as a table: number, publisher, title, address, licence (every cell neutralised)."""
+    headers = [_("Source"), _("Publisher"), _("Title"), _("Address"), _("Licence")]
+    rows = [
+        (entry.number, *(neutralise(value) for value in (source.publisher, source.title, source.url, source.licence)))
+        for entry in entries
+        for source in [entry.source]
+    ]
+    return Dataset(*rows, headers=[str(header) for header in headers], title=str(_("Sources")))

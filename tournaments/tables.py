@@ -9,7 +9,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from .models import Progression, Season
+from .presentation import roll
 from .presentation.results import signed
+from .presentation.sources import footnote_links
 from .presentation.stages import region_in_season, region_label
 from .selectors.outcomes import Mark
 from .text import fold, to_roman
@@ -37,9 +40,16 @@ class SiteTable(tables.Table):
     settings point at the same template, and the template adds the ``data`` class, so every table looks the same.
     """
 
-    def __init__(self, *args, caption="", **kwargs):
+    def __init__(self, *args, caption="", footnotes=None, **kwargs):
+        if footnotes is None and "sources" in self.base_columns:
+            kwargs["exclude"] = (*kwargs.get("exclude", ()), "sources")
         super().__init__(*args, **kwargs)
         self.caption = caption
+        # record -> the footnote numbers of the thing the row shows (selectors.sources); None: the table cites none.
+        self.footnotes = footnotes or (lambda record: [])
+
+    def value_sources(self, record):
+        return "".join(f"[{number}]" for number in self.footnotes(record))
 
     class Meta:
         template_name = "includes/table.html"
@@ -85,6 +95,14 @@ class TeamListColumn(tables.Column):
         return "; ".join(team.name for team in value or [])
 
 
+class SourcesColumn(tables.Column):
+    """The footnote numbers of what a row shows, "[1][3]", in the CSV and .xlsx only: on the page the footnotes sit
+    beside the row's team, region or group heading, and the file ends with the list of the numbered sources."""
+
+    def __init__(self):
+        super().__init__(verbose_name=_("Sources"), empty_values=(), orderable=False, visible=False)
+
+
 def _numeric(name, title, fold=""):
     """A right-aligned number column whose header is aligned with it; ``fold`` ("phone", "narrow") names the
     screen width below which it folds away (static/css/site.css)."""
@@ -112,6 +130,7 @@ class StandingsTable(SiteTable):
     )
     # Only in the CSV, and only when some teams were level on points: the page shows it as a footnote.
     tiebreak = tables.Column(verbose_name=_("Order of level teams"), default="", visible=False)
+    sources = SourcesColumn()
 
     class Meta(SiteTable.Meta):
         orderable = False
@@ -168,6 +187,13 @@ class QualifierTable(SiteTable):
     region = tables.Column(
         verbose_name=_("Region"), accessor="region_number", default="—", order_by=("region_number", "order")
     )
+    sources = SourcesColumn()
+
+    def render_team(self, value, record):
+        return format_html("{}{}", team_link(value), footnote_links(self.footnotes(record)))
+
+    def value_team(self, value):
+        return value.name
 
     def render_region(self, value, record):
         return region_link(record.season.year, value, to_roman(value))
@@ -180,19 +206,91 @@ class QualifierTable(SiteTable):
 
 
 class SeasonTable(SiteTable):
-    """Rows are dicts built by the view: season, champion, runner_up, promoted, recorded."""
+    """The roll of champions: one row per season, latest first (rows are dicts built by views.seasons.season_rows).
+
+    Keys: season, status (Season.Status) and status_text (its words, "" for a final), champion, champion_disputed,
+    disputed_note (the link to the season's versions), runner_up, runner_up_basis (a Progression.Basis, "" when
+    none) and runner_up_derived (its mark, "" when stated), runner_up_disputed, confidence (Season.Confidence),
+    promoted, recorded. A season not held or with no final says so in the champion's cell and names no champion;
+    the CSV has the status, the runner-up's basis and the confidence in their own columns.
+    """
 
     season = SeasonColumn(verbose_name=_("Season"))
-    champion = TeamColumn(verbose_name=_("Champion"), default=NOT_RECORDED)
-    runner_up = TeamColumn(verbose_name=_("Runner-up"), default=NOT_RECORDED)
-    promoted = TeamListColumn(verbose_name=_("Promoted"), default=NOT_RECORDED)
-    recorded = tables.Column(verbose_name=_("Groups and rounds with results"), default="—")
+    champion = tables.Column(verbose_name=_("Champion"), empty_values=())
+    runner_up = tables.Column(verbose_name=_("Runner-up"), empty_values=())
+    confidence = tables.Column(
+        verbose_name=_("Confidence"), empty_values=(), attrs={"th": {"class": "mark-col"}, "td": {"class": "mark-col"}}
+    )
+    promoted = TeamListColumn(
+        verbose_name=_("Promoted"),
+        empty_values=(),
+        attrs={"th": {"class": "fold-phone"}, "td": {"class": "fold-phone"}},
+    )
+    recorded = tables.Column(verbose_name=_("Data recorded"), default="—", attrs={"td": {"class": "recorded"}})
+    # Only in the CSV and the .xlsx: the page says these in the cells above.
+    status = tables.Column(verbose_name=_("Status"), visible=False)
+    runner_up_basis = tables.Column(verbose_name=_("Runner-up basis"), default="", visible=False)
 
     class Meta(SiteTable.Meta):
         orderable = False
+        attrs = {"class": "data roll"}
+        sequence = ("season", "champion", "runner_up", "confidence", "promoted", "recorded", "status", "...")
+
+    def render_champion(self, value, record):
+        if record["status_text"]:
+            return format_html('<span class="status">{}</span>', record["status_text"])
+        if value is None:
+            return NOT_RECORDED
+        if record["champion_disputed"]:
+            return format_html("{} {}", team_link(value), record["disputed_note"])
+        return team_link(value)
+
+    def value_champion(self, value):
+        return value.name if value else ""
+
+    def render_runner_up(self, value, record):
+        if record["status_text"]:
+            return "—"
+        if value is None:
+            return NOT_RECORDED
+        parts = [team_link(value)]
+        if record["runner_up_derived"]:
+            parts.append(format_html('<span class="derived">{}</span>', record["runner_up_derived"]))
+        if record["runner_up_disputed"]:
+            parts.append(record["disputed_note"])
+        return format_html_join(" ", "{}", ((part,) for part in parts))
+
+    def value_runner_up(self, value):
+        return value.name if value else ""
+
+    def render_promoted(self, value, record):
+        if record["status"] == Season.Status.NOT_HELD:
+            return "—"
+        return team_links(value) if value else NOT_RECORDED
+
+    def render_confidence(self, value):
+        mark, label = roll.CONFIDENCE_MARKS.get(value, roll.CONFIDENCE_MARKS[""])
+        return format_html(
+            '<span class="mark confidence-{}" title="{}">{}</span> <span class="mark-label">{}</span>',
+            value or "none",
+            label,
+            mark,
+            label,
+        )
+
+    def value_confidence(self, value):
+        return roll.CONFIDENCE_MARKS.get(value, roll.CONFIDENCE_MARKS[""])[1]
+
+    def value_status(self, value):
+        return Season.Status(value).label
+
+    def value_runner_up_basis(self, value):
+        return Progression.Basis(value).label if value else ""
 
 
 class ChampionsTable(SeasonTable):
+    """The home page's roll of champions: every season, without the promoted teams and the data recorded."""
+
     class Meta(SeasonTable.Meta):
         exclude = ("promoted", "recorded")
 
@@ -206,12 +304,14 @@ class RegionTable(SiteTable):
     places = tables.Column(
         verbose_name=_("Teams going on"), default="—", attrs={"th": {"class": "num"}, "td": {"class": "num"}}
     )
+    sources = SourcesColumn()
 
     class Meta(SiteTable.Meta):
         orderable = False
 
-    def render_region(self, value):
-        return region_link(value.season.year, value.number, value.numeral)
+    def render_region(self, value, record):
+        link = region_link(value.season.year, value.number, value.numeral)
+        return format_html("{}{}", link, footnote_links(self.footnotes(record)))
 
     def value_region(self, value):
         return value.numeral
@@ -248,6 +348,8 @@ class TeamDirectoryTable(SiteTable):
     season_count = tables.Column(
         verbose_name=_("Seasons qualified"), attrs={"th": {"class": "num"}, "td": {"class": "num"}}
     )
+    # Copa Perú titles: the seasons that name the team champion (Season.champion), as on its page.
+    title_count = tables.Column(verbose_name=_("Titles"), attrs={"th": {"class": "num"}, "td": {"class": "num"}})
 
     class Meta(SiteTable.Meta):
         row_attrs = {"id": lambda record: getattr(record, "initial_anchor", None)}

@@ -120,16 +120,6 @@ def season_list():
     )
 
 
-def recorded_summary(season):
-    """The season table's "what is recorded" cell: "54 qualifiers; results for 20 of 22 groups and rounds".
-
-    ``season`` is annotated by ``selectors.seasons_for_list`` (qualifier_count, sections_recorded, sections_total).
-    """
-    return _("{qualifiers} qualifiers; results for {recorded} of {total} groups and rounds").format(
-        qualifiers=season.qualifier_count, recorded=season.sections_recorded, total=season.sections_total
-    )
-
-
 def season_detail(season):
     """A season's overview; ``season.champion`` is fetched (or None: "not recorded")."""
     if season.champion:

@@ -86,7 +86,11 @@ def reached_label(reached):
     if level == Level.CHAMPION:
         return _("Champion")
     if level == Level.RUNNER_UP:
-        return _("Runner-up") if reached.basis == Basis.STATED else _("Runner-up (derived from the results)")
+        if reached.basis == Basis.STATED:
+            return _("Runner-up")
+        if reached.basis == Basis.SOURCE_TABLE:
+            return _("Runner-up (derived from the source's table)")
+        return _("Runner-up (derived from the results)")
     if level == Level.NATIONAL:
         return _("National stage: {stage}").format(stage=reached.stage_name)
     if level in (Level.REGION_WINNER, Level.WENT_ON_FROM_REGION):

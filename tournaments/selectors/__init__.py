@@ -10,13 +10,15 @@
 
 from .progression import Podium, how_far
 from .search import search
-from .seasons import season_facts, season_overview, seasons_for_list
+from .seasons import disputed_facts, season_facts, season_overview, seasons_for_list
 from .stages import national_stage, region_page, regional_overview
-from .teams import department_history, team_history, teams_for_directory
+from .teams import Honours, department_history, team_history, team_honours, teams_for_directory
 
 __all__ = [
+    "Honours",
     "Podium",
     "department_history",
+    "disputed_facts",
     "how_far",
     "national_stage",
     "region_page",
@@ -26,5 +28,6 @@ __all__ = [
     "season_overview",
     "seasons_for_list",
     "team_history",
+    "team_honours",
     "teams_for_directory",
 ]

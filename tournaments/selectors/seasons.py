@@ -1,11 +1,23 @@
 """The season list, a season's overview, and its champion, runner-up and promoted teams (selectors.progression)."""
 
-__all__ = ["Podium", "season_facts", "season_overview", "seasons_for_list"]
+__all__ = ["Podium", "disputed_facts", "season_facts", "season_overview", "seasons_for_list"]
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
-from ..models import Group, KnockoutRound, Note, Progression, Qualifier, Season, Stage, StageKind, TeamChange
+from ..models import (
+    FactVersion,
+    Group,
+    KnockoutRound,
+    Note,
+    Progression,
+    Qualifier,
+    Season,
+    SeasonFact,
+    Stage,
+    StageKind,
+    TeamChange,
+)
 from .progression import Podium, podium, stored_progressions
 from .stages import build_stage, fetch_stage
 
@@ -17,8 +29,10 @@ def _count(model, **filters):
 
 
 def seasons_for_list():
-    """Seasons, latest first, with their champion, how much of their data the sources kept and their National
-    Stage's text (``national_stage_text``, which ``Podium.promoted`` reads)."""
+    """Seasons, latest first, in one query: their champion, how much of their data the sources kept
+    (``qualifier_count``, ``sections_total``, ``sections_recorded``), their National Stage's text
+    (``national_stage_text``, which ``Podium.promoted`` reads) and how many versions of a disputed champion and
+    runner-up the sources give (``champion_versions``, ``runner_up_versions``; 0 when the fact is not disputed)."""
     return (
         Season.objects.select_related("champion")
         .annotate(
@@ -26,9 +40,24 @@ def seasons_for_list():
             sections_total=_count(Group) + _count(KnockoutRound),
             sections_recorded=_count(Group, results_recorded=True) + _count(KnockoutRound, results_recorded=True),
             national_stage_text=_national_text(),
+            champion_versions=_count(FactVersion, fact=SeasonFact.CHAMPION),
+            runner_up_versions=_count(FactVersion, fact=SeasonFact.RUNNER_UP),
         )
         .order_by("-year")
     )
+
+
+def disputed_facts(season):
+    """{SeasonFact} of a season from ``seasons_for_list`` that its sources disagree on.
+
+    A fact with two or more versions (FactVersion) is disputed. A season marked disputed with no versions recorded
+    yet does not say which fact is: both its champion and its runner-up are then shown as disputed.
+    """
+    versions = {SeasonFact.CHAMPION: season.champion_versions, SeasonFact.RUNNER_UP: season.runner_up_versions}
+    facts = {fact for fact, count in versions.items() if count > 1}
+    if not facts and season.confidence == Season.Confidence.DISPUTED:
+        facts = {SeasonFact.CHAMPION, SeasonFact.RUNNER_UP}
+    return facts
 
 
 def _national_text():

@@ -2,10 +2,12 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from ..models import (
     Department,
+    FactVersion,
     Group,
     GroupTeam,
     KnockoutRound,
@@ -14,6 +16,8 @@ from ..models import (
     Progression,
     Qualifier,
     RegionDepartment,
+    Season,
+    SeasonFact,
     Team,
     Tie,
 )
@@ -22,8 +26,16 @@ from .stages import build_stage, fetch_stage
 
 
 def teams_for_directory():
-    """Every team with the seasons and departments it qualified in (two queries a page, whatever the page size)."""
-    return Team.objects.annotate(season_count=Count("qualifiers__season", distinct=True)).prefetch_related(
+    """Every team with the seasons and departments it qualified in and its Copa Perú titles (``title_count``, the
+    seasons that name it champion), in two queries a page whatever the page size."""
+    # A subquery, not a second join: joined with the qualifiers, each title would be counted once per qualifier.
+    titles = Season.objects.filter(champion=OuterRef("pk")).order_by().values("champion")
+    title_count = Coalesce(
+        Subquery(titles.annotate(n=Count("pk")).values("n")[:1]), Value(0), output_field=IntegerField()
+    )
+    return Team.objects.annotate(
+        season_count=Count("qualifiers__season", distinct=True), title_count=title_count
+    ).prefetch_related(
         Prefetch("qualifiers", queryset=Qualifier.objects.select_related("season", "department").order_by("-season"))
     )
 
@@ -66,9 +78,14 @@ def _involves(team):
 
 
 def team_history(slug):
-    """(team, [TeamSeason, latest first]) in thirteen queries whatever the team's record, or Team.DoesNotExist."""
+    """(team, [TeamSeason, latest first]) in fourteen queries whatever the team's record, or Team.DoesNotExist.
+
+    Every season the team took part in or won: a season that records only its champion and runner-up (most of the
+    roll of champions) has a TeamSeason too, with its Podium, so how far the team went reads the same everywhere.
+    """
     team = Team.objects.get(slug=slug)
     stored = stored_progressions(Progression.objects.filter(team=team).select_related("season"))
+    titles = list(team.titles.all())
     qualifiers = list(team.qualifiers.select_related("season", "department"))
     changes = list(team.changes.select_related("season"))
     group_ids = (
@@ -92,6 +109,8 @@ def team_history(slug):
     def season_of(season):
         return seasons.setdefault(season.pk, TeamSeason(season=season, team=team))
 
+    for season in titles:
+        season_of(season)
     for qualifier in qualifiers:
         season_of(qualifier.season).qualifier = qualifier
     for change in changes:
@@ -106,7 +125,58 @@ def team_history(slug):
     history = sorted(seasons.values(), key=lambda item: item.season.year, reverse=True)
     for item in history:
         item.matches.sort(key=lambda match: (match.date is None, match.date or 0, match.pk))
+        if item.podium is None:
+            # No group or tie of the team this season: its podium is what the stored national facts say.
+            national = [progression for progression in item.progressions if progression.scope == "national"]
+            item.podium = podium(item.season, build_stage(item.season, [], []), national, complete=False)
     return team, history
+
+
+@dataclass
+class Honours:
+    """A team's titles and finals, from the same records the seasons show (Season.champion, the podiums, and the
+    versions of disputed facts).
+
+    Each list runs from the earliest season, as a roll of honours reads. ``titles``: [(season, disputed)],
+    disputed when another club is named champion by some source; ``finals``: [(season, derived)] the seasons it
+    was runner-up, derived when no source names it in words (Podium.runner_up_derived); ``named_in``:
+    [(season, SeasonFact)] where only some sources name it champion or runner-up ("named champion of 2001 by some
+    sources").
+    """
+
+    titles: list = field(default_factory=list)
+    finals: list = field(default_factory=list)
+    named_in: list = field(default_factory=list)
+
+
+def team_honours(team, history):
+    """The Honours of ``team`` from its ``team_history``, in one query (the versions of disputed facts)."""
+    earliest_first = history[::-1]
+    title_seasons = [entry.season for entry in earliest_first if entry.season.champion_id == team.pk]
+    finals = [
+        (entry.season, entry.podium.runner_up_derived)
+        for entry in earliest_first
+        if entry.podium.runner_up is not None and entry.podium.runner_up.pk == team.pk
+    ]
+    versions = list(
+        FactVersion.objects.filter(
+            Q(team=team) | Q(season__in=[season.pk for season in title_seasons], fact=SeasonFact.CHAMPION)
+        ).select_related("season")
+    )
+    contested = {version.season_id for version in versions if version.team_id != team.pk}
+    held = {
+        SeasonFact.CHAMPION: {season.pk for season in title_seasons},
+        SeasonFact.RUNNER_UP: {season.pk for season, _derived in finals},
+    }
+    named_in = {
+        (version.season_id, version.fact): (version.season, version.fact)
+        for version in versions
+        if version.team_id == team.pk and version.season_id not in held[version.fact]
+    }
+    named_in = sorted(named_in.values(), key=lambda item: item[0].year)
+    return Honours(
+        titles=[(season, season.pk in contested) for season in title_seasons], finals=finals, named_in=named_in
+    )
 
 
 def _add_stage(entry, groups, rounds):

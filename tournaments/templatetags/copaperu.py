@@ -4,8 +4,8 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .. import sources
 from ..models import MatchStatus
+from ..presentation import sources as source_words
 from ..presentation.crosstable import cross_table
 
 register = template.Library()
@@ -45,10 +45,44 @@ def ordinal_round(number):
     return _("Round {number}").format(number=number) if number else _("Other matches")
 
 
+@register.simple_tag(takes_context=True)
+def footnotes(context, thing):
+    """The footnote links ([1][2]) of a stage, region, group, round, tie, match, note, qualifier or team change, from
+    the page's ``sources`` (selectors.sources.SeasonSources); "" when it cites nothing or the page has none."""
+    sources = context.get("sources")
+    return source_words.footnote_links(sources.numbers_of(thing)) if sources else ""
+
+
+@register.simple_tag(takes_context=True)
+def fact_footnotes(context, fact):
+    """The footnote links of one of the season's facts: "status", "champion" or "runner_up"."""
+    sources = context.get("sources")
+    return source_words.footnote_links(sources.fact_numbers(fact)) if sources else ""
+
+
+@register.simple_tag(takes_context=True)
+def stage_footnotes(context, kind):
+    """The footnote links of the season's stage of this kind, beside its page's heading."""
+    sources = context.get("sources")
+    return source_words.footnote_links(sources.stage_numbers(kind)) if sources else ""
+
+
+@register.filter
+def with_footnotes(html, sources):
+    """Escaped text (a summary after ``linebreaks``) whose ``[n]`` markers become footnote links."""
+    return source_words.link_markers(html, sources.numbers if sources else set())
+
+
+@register.filter
+def source_entry(source):
+    """A Sources entry: title, publisher, licence, language, date accessed (presentation/sources.py)."""
+    return source_words.source_entry(source)
+
+
 @register.simple_tag
-def season_sources(season):
-    """The publications a season was built from (tournaments/sources.py); empty when not recorded."""
-    return sources.season_sources(season.year) if season else ()
+def version_sentence(fact, version):
+    """ "Champion: Sport Bolito, according to sources [1][3]"."""
+    return source_words.version_sentence(fact, version)
 
 
 @register.filter

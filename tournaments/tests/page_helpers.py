@@ -80,6 +80,18 @@ def csv_rows(response):
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
+def csv_table(response):
+    """The table part of a CSV download (header first), without the numbered sources listed after a blank row."""
+    rows = csv_rows(response)
+    return rows[: rows.index([])] if [] in rows else rows
+
+
+def csv_sources(response):
+    """The numbered sources listed after the table in a CSV download, header first ([] when none are listed)."""
+    rows = csv_rows(response)
+    return rows[rows.index([]) + 1 :] if [] in rows else []
+
+
 def page(client, url, status=200):
     response = client.get(url)
     assert response.status_code == status, (url, response.status_code)

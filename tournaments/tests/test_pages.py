@@ -4,27 +4,34 @@ import pytest
 
 from tournaments.rules.names import spanish_sort_key
 
-from .page_helpers import csv_rows, page, section, table_rows, text, without_box_tools
+from .page_helpers import csv_table, page, section, table_rows, text, without_box_tools
 
 pytestmark = pytest.mark.usefixtures("shipped_seasons")
 
 
 def test_home_shows_latest_season_roll_of_champions_and_search(client):
     body = page(client, "/")
-    # The roll of champions ships 1967-2025 (seeds/roll); the home page gives its ten latest seasons.
+    # The roll of champions ships 1967-2025 (seeds/roll); the home page gives every season, latest first.
     assert "Latest season: 2025" in text(section(body, "latest"))
     rows = table_rows(section(body, "champions"))
-    assert [row[0] for row in rows] == [str(year) for year in range(2025, 2015, -1)]
+    # Neither seed names its runner-up in words: 2008's is second in the final group, 1998's lost the final.
+    # The roll of champions ships 1967-2025 (seeds/roll), so they are read by year.
+    by_year = {row[0]: row for row in rows}
+    assert by_year["2008"][:3] == ["2008", "Sport Huancayo", "CNI derived from the results"]
+    assert by_year["1998"][:3] == ["1998", "I.M.I.", "Coronel Bolognesi derived from the results"]
     assert rows[0][:3] == ["2025", "Unión Minas", "ANBA Perú"]
     assert 'action="/search/"' in body
 
 
 def test_season_list_gives_champion_runner_up_promoted_and_completeness(client):
     rows = {row[0]: row for row in table_rows(section(page(client, "/seasons/"), "seasons"))}
-    assert rows["2008"][:4] == ["2008", "Sport Huancayo", "CNI", "Sport Huancayo, CNI"]
-    assert rows["2008"][4] == "55 qualifiers; results for 1 of 7 groups and rounds"
-    assert rows["1998"][:4] == ["1998", "I.M.I.", "Coronel Bolognesi", "I.M.I."]
-    assert rows["1998"][4] == "29 qualifiers; results for 0 of 12 groups and rounds"
+    # Season, champion, runner-up (marked when derived), confidence, promoted, data recorded.
+    assert rows["2008"][:3] == ["2008", "Sport Huancayo", "CNI derived from the results"]
+    assert rows["2008"][4] == "Sport Huancayo, CNI"
+    assert rows["2008"][5] == "55 qualifiers; results for 1 of 7 groups and rounds"
+    assert rows["1998"][:3] == ["1998", "I.M.I.", "Coronel Bolognesi derived from the results"]
+    assert rows["1998"][4] == "I.M.I."
+    assert rows["1998"][5] == "29 qualifiers; results for 0 of 12 groups and rounds"
 
 
 def test_season_2008_infobox_stages_and_links(client):
@@ -144,13 +151,13 @@ def test_regional_overview_lists_departments_and_who_went_through(client):
 def test_qualifier_counts_through_the_table_and_its_csv(client, year, count):
     body = page(client, f"/seasons/{year}/departmental/")
     assert len(table_rows(section(body, "qualifiers"))) == count
-    rows = csv_rows(client.get(f"/seasons/{year}/departmental/?_export=csv"))
-    assert rows[0] == ["Department", "Team", "Location", "Region"]
+    rows = csv_table(client.get(f"/seasons/{year}/departmental/?_export=csv"))
+    assert rows[0] == ["Department", "Team", "Location", "Region", "Sources"]
     assert len(rows) == count + 1
 
 
 def test_csv_keeps_lost_locations_empty(client):
-    rows = {row[1]: row for row in csv_rows(client.get("/seasons/2008/departmental/?_export=csv"))}
+    rows = {row[1]: row[:4] for row in csv_table(client.get("/seasons/2008/departmental/?_export=csv"))}
     assert rows["Íntimo Cable Visión"] == ["Lima", "Íntimo Cable Visión", "", "IV"]
     assert rows["Unión Huaral"] == ["Lima", "Unión Huaral", "Huaral", "IV"]
 
@@ -167,7 +174,7 @@ def test_filter_by_department_and_by_region(client):
     assert lima[0][2] == "not recorded"
     region_iv = table_rows(section(page(client, "/seasons/2008/departmental/?region=iv"), "qualifiers"))
     assert {row[0] for row in region_iv} == {"Lima", "Callao"} and len(region_iv) == 8
-    filtered_csv = csv_rows(client.get("/seasons/1998/departmental/?department=piura&_export=csv"))
+    filtered_csv = csv_table(client.get("/seasons/1998/departmental/?department=piura&_export=csv"))
     assert [row[1] for row in filtered_csv[1:]] == ["Atlético Torino", "I.M.I."]
 
 
@@ -194,9 +201,9 @@ def test_sorting_by_a_header(client):
 
 
 def test_standings_export_to_csv_by_anchor(client):
-    rows = csv_rows(client.get("/seasons/2008/national/?_export=csv&table=final-group-stage"))
-    assert rows[0] == ["#", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification"]
-    assert rows[1] == ["1", "Sport Huancayo", "3", "2", "0", "1", "4", "1", "3", "6", "Promoted"]
+    rows = csv_table(client.get("/seasons/2008/national/?_export=csv&table=final-group-stage"))
+    assert rows[0] == ["#", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification", "Sources"]
+    assert rows[1][:11] == ["1", "Sport Huancayo", "3", "2", "0", "1", "4", "1", "3", "6", "Promoted"]
     assert client.get("/seasons/2008/national/?_export=csv&table=nowhere").status_code == 404
     assert client.get("/seasons/2008/national/?_export=ods").status_code == 404
 

@@ -85,7 +85,7 @@ def test_a_season_that_says_nothing_about_promotion_names_no_promoted_team(clien
     assert "Promoted not recorded" in infobox
     row = table_rows(section(page(client, "/seasons/"), "seasons"))[0]
     assert row[:2] == ["1989", "Club Prueba 01"]
-    assert "Club Prueba 01" not in row[3]
+    assert "Club Prueba 01" not in row[4]  # the promoted column
 
 
 def test_no_runner_up_is_derived_when_the_champion_is_not_recorded(client, season_1970):

@@ -112,7 +112,13 @@ class PageMixin:
         if export_format not in SafeTableExport.PAGE_FORMATS or anchor not in tables:
             raise Http404(pages.no_export())
         page_table = tables[anchor]
-        exporter = SafeTableExport(export_format, page_table.table, dataset_kwargs={"title": str(page_table.title)})
+        sources = context.get("sources")
+        exporter = SafeTableExport(
+            export_format,
+            page_table.table,
+            dataset_kwargs={"title": str(page_table.title)},
+            sources=sources.entries if sources else (),
+        )
         filtered = "".join(f"-{name}-{value}" for name, value, _label in filters)
         return exporter.response(filename=f"{self.export_name(context)}-{anchor}{filtered}.{export_format}")
 

@@ -7,40 +7,57 @@ from django_tables2 import SingleTableMixin
 
 from .. import selectors
 from ..filters import QualifierFilter
-from ..models import Qualifier, RegionDepartment, Season
-from ..presentation import pages
+from ..models import Qualifier, RegionDepartment, Season, SeasonFact
+from ..presentation import pages, roll
 from ..presentation.stages import runner_up_reason
+from ..selectors.season_parts import recorded_parts
+from ..selectors.sources import season_sources
 from ..tables import ChampionsTable, QualifierTable, SeasonTable
 from .base import PageMixin, season_or_404
 
 
 def season_rows(seasons):
+    """The rows of SeasonTable and ChampionsTable for seasons from ``selectors.seasons_for_list``."""
     facts = selectors.season_facts(seasons)
     rows = []
     for season in seasons:
         podium = facts[season.pk]
+        disputed = selectors.disputed_facts(season)
+        basis = podium.runner_up_progression.basis if podium.runner_up_progression else ""
         rows.append(
             {
                 "season": season,
+                "status": season.status,
+                "status_text": roll.status_label(season.status),
                 "champion": season.champion,
+                "champion_disputed": SeasonFact.CHAMPION in disputed,
+                "disputed_note": roll.disputed_note(season) if disputed else "",
                 "runner_up": podium.runner_up,
+                "runner_up_basis": basis,
+                "runner_up_derived": roll.runner_up_derived_label(basis),
+                "runner_up_disputed": SeasonFact.RUNNER_UP in disputed,
+                "confidence": season.confidence,
                 "promoted": podium.promoted or None,
-                "recorded": pages.recorded_summary(season),
+                "recorded": roll.recorded_summary(season, podium),
             }
         )
     return rows
 
 
+def roll_context():
+    """What the roll of champions' pages show beside their table: the confidence legend."""
+    return {"confidence_legend": roll.CONFIDENCE_LEGEND}
+
+
 class HomeView(PageMixin, TemplateView):
     template_name = "tournaments/home.html"
     export_table = ("champions", "champions")
-    roll_length = 10
 
     def get_context_data(self, **kwargs):
-        seasons = list(selectors.seasons_for_list()[: self.roll_length])
-        rows = season_rows(seasons)
+        # Every season, like /seasons/: the roll of champions is the whole roll, 1967 to the latest year.
+        rows = season_rows(list(selectors.seasons_for_list()))
         table = ChampionsTable(rows, caption=pages.home().caption)
-        return super().get_context_data(latest=rows[0] if rows else None, champions=table, **kwargs)
+        return super().get_context_data(latest=rows[0] if rows else None, champions=table, **roll_context(), **kwargs)
 
     def get_page_words(self, context):
         return pages.home()
@@ -50,7 +67,9 @@ class SeasonListView(PageMixin, ListView):
     template_name = "tournaments/season_list.html"
     export_table = ("seasons", "seasons_table")
     query_parameters = (*PageMixin.query_parameters, "page")
-    paginate_by = 50
+    # Every season on one page: a year is 1900-2100 (Season's constraint), so 201 rows always fit. The paginator
+    # stays so that old links to ?page=1 still answer, and any other page a 404, as they did.
+    paginate_by = 201
 
     def get_queryset(self):
         return selectors.seasons_for_list()
@@ -59,6 +78,7 @@ class SeasonListView(PageMixin, ListView):
         context = super().get_context_data(**kwargs)
         caption = pages.season_list().caption
         context["seasons_table"] = SeasonTable(season_rows(context["object_list"]), caption=caption)
+        context.update(roll_context())
         return context
 
     def get_page_words(self, context):
@@ -75,6 +95,7 @@ class SeasonDetailView(PageMixin, TemplateView):
         runner_up_how = runner_up_reason(facts.runner_up_progression) if facts.runner_up_progression else ""
         see_also = [line.strip() for line in season.see_also.splitlines() if line.strip()]
         context = {"season": season, "stages": stages, "facts": facts, "runner_up_how": runner_up_how}
+        context.update(sources=season_sources(season), recorded=recorded_parts(season))
         return super().get_context_data(**context, see_also=see_also, **kwargs)
 
     def get_page_words(self, context):
@@ -108,10 +129,15 @@ class DepartmentalView(PageMixin, SingleTableMixin, FilterView):
         return {**super().get_filterset_kwargs(filterset_class), "season": self.season}
 
     def get_table_kwargs(self):
-        return {"caption": pages.departmental(self.season).caption}
+        self.sources = season_sources(self.season, versions=False)
+        return {"caption": pages.departmental(self.season).caption, "footnotes": self.sources.numbers_of}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(season=self.season, **kwargs)
+        context = super().get_context_data(season=self.season, **kwargs)
+        # A filter that matches nothing is not a season without qualifiers: ask the database only then.
+        has_qualifiers = len(context["table"].data) > 0 or self.get_queryset().exists()
+        context.update(sources=self.sources, has_qualifiers=has_qualifiers)
+        return context
 
     def get_page_words(self, context):
         return pages.departmental(self.season)

@@ -7,19 +7,23 @@ from .. import selectors
 from ..models import Region
 from ..presentation import pages
 from ..presentation.stages import went_on_pairs
+from ..selectors.sources import season_sources
 from ..tables import RegionTable, StandingsTable
 from ..text import from_roman
 from .base import PageMixin, PageTable, canonical_redirect, check_year, season_or_404
 
 
-def standings_tables(stage, citation):
-    """A PageTable for each group whose results are recorded; a group's section finds its own by its anchor."""
+def standings_tables(stage, citation, sources):
+    """A PageTable for each group whose results are recorded; a group's section finds its own by its anchor.
+
+    Each row's sources, in the exports, are its group's (``sources``: the season's SeasonSources)."""
     tables = []
     for view in stage.groups:
         if view.table.recorded:
             rows = [row.as_dict() for row in view.table.rows]
             caption, group_citation = pages.group_table(view.group, citation)
-            table = StandingsTable(rows, caption=caption)
+            numbers = sources.numbers_of(view.group)
+            table = StandingsTable(rows, caption=caption, footnotes=lambda record, numbers=numbers: numbers)
             tables.append(PageTable(view.group.anchor, view.group.name, table, group_citation))
     return tables
 
@@ -39,8 +43,11 @@ class RegionalView(PageMixin, TemplateView):
             }
             for region in regions
         ]
-        table = RegionTable(rows, caption=pages.regional(season).caption)
-        return super().get_context_data(season=season, regions_table=table, **kwargs)
+        sources = season_sources(season, versions=False)
+        table = RegionTable(
+            rows, caption=pages.regional(season).caption, footnotes=lambda row: sources.numbers_of(row["region"])
+        )
+        return super().get_context_data(season=season, regions_table=table, sources=sources, **kwargs)
 
     def get_page_words(self, context):
         return pages.regional(context["season"])
@@ -68,13 +75,14 @@ class RegionDetailView(PageMixin, TemplateView):
             region = None
         if region is None:
             raise Http404(pages.no_region(year, roman))
-        return super().get_context_data(season=region.season, region=region, stage=stage, **kwargs)
+        sources = season_sources(region.season, versions=False)
+        return super().get_context_data(season=region.season, region=region, stage=stage, sources=sources, **kwargs)
 
     def get_page_words(self, context):
         return pages.region_detail(context["season"], context["region"])
 
     def get_page_tables(self, context, words):
-        return standings_tables(context["stage"], words.citation)
+        return standings_tables(context["stage"], words.citation, context["sources"])
 
     def export_name(self, context):
         return f"copa-peru-{context['season'].year}-region-{context['region'].numeral.lower()}"
@@ -85,13 +93,15 @@ class NationalView(PageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         season, stage = season_or_404(self.kwargs["year"], selectors.national_stage)
-        return super().get_context_data(season=season, stage=stage, **kwargs)
+        return super().get_context_data(
+            season=season, stage=stage, sources=season_sources(season, versions=False), **kwargs
+        )
 
     def get_page_words(self, context):
         return pages.national(context["season"])
 
     def get_page_tables(self, context, words):
-        return standings_tables(context["stage"], words.citation)
+        return standings_tables(context["stage"], words.citation, context["sources"])
 
     def export_name(self, context):
         return f"copa-peru-{context['season'].year}-national"

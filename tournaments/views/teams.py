@@ -8,7 +8,7 @@ from django_tables2 import SingleTableMixin
 from .. import selectors
 from ..filters import TeamFilter
 from ..models import Department, Team
-from ..presentation import pages
+from ..presentation import pages, roll
 from ..presentation.stages import group_finish, reached_label, tie_line
 from ..tables import NOT_RECORDED, DepartmentQualifierTable, TeamDirectoryTable, TeamSeasonTable
 from .base import PageMixin
@@ -73,6 +73,7 @@ class TeamDetailView(PageMixin, TemplateView):
             )
         table = TeamSeasonTable(rows, caption=pages.team_detail(team, years).caption)
         context = {"team": team, "history": history, "campaigns": campaigns, "seasons_table": table}
+        context["honours"] = roll.honours_sentences(selectors.team_honours(team, history))
         context["changes"] = [change for entry in history for change in entry.changes]
         context["has_matches"] = any(entry.matches or entry.ties for entry in history)
         return super().get_context_data(**context, **kwargs)
