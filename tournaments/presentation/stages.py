@@ -70,6 +70,9 @@ def runner_up_reason(progression):
         return _('the source says: "{words}"').format(words=words)
     if progression.basis == Basis.TABLE:
         return _("{position} in the {group}").format(position=finish(progression.row), group=progression.group.name)
+    if progression.basis == Basis.SOURCE_TABLE:
+        # Stored, not computed: the archive does not hold the table (the roll of champions' "table" runners-up).
+        return _("2nd in the final table the source published")
     return _("lost the {round} {how}").format(
         round=progression.tie_result.tie.round.name, how=tie_summary(progression.tie_result.outcome, neutral=True)
     )

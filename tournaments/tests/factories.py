@@ -214,7 +214,8 @@ def create_roll_of_champions(years=None):
             year=year,
             defaults={"status": status, "confidence": confidence, "champion": team(champion) if champion else None},
         )
-        if runner_up:
+        # The shipped archive already holds the roll (seeds/roll): a fact it has is reused, not made twice.
+        if runner_up and not season.progressions.filter(outcome=Progression.Outcome.RUNNER_UP, region=None).exists():
             Progression.objects.create(
                 season=season,
                 team=team(runner_up),
@@ -224,8 +225,8 @@ def create_roll_of_champions(years=None):
             )
         if year == 2001:
             for order, (name, club) in enumerate(ROLL_2001_VERSIONS):
-                FactVersion.objects.create(
-                    season=season, fact=SeasonFact.CHAMPION, name=name, team=team(club), order=order
+                FactVersion.objects.update_or_create(
+                    season=season, fact=SeasonFact.CHAMPION, name=name, defaults={"team": team(club), "order": order}
                 )
         seasons[year] = season
     return seasons

@@ -47,21 +47,22 @@ def test_the_champion_is_the_one_the_rules_engine_gives():
 
 
 def test_regenerating_replaces_and_delete_removes_only_synthetic_data():
-    real_matches = Match.objects.count()
+    real_matches, real_years = Match.objects.count(), sorted(Season.objects.values_list("year", flat=True))
     call_command("generate_history", "--seasons", "3", verbosity=0)
     call_command("generate_history", "--seasons", "2", verbosity=0)
-    assert Season.objects.count() == 4
+    assert Season.objects.count() == len(real_years) + 2
     call_command("generate_history", "--delete", verbosity=0)
-    assert sorted(Season.objects.values_list("year", flat=True)) == [1998, 2008]
+    assert sorted(Season.objects.values_list("year", flat=True)) == real_years
     assert Match.objects.count() == real_matches
     assert not Team.objects.filter(name__endswith="(synthetic)").exists()
 
 
 def test_sixty_seasons_take_well_under_a_minute():
+    shipped = Season.objects.count()
     started = time.perf_counter()
     call_command("generate_history", "--seasons", "58", verbosity=0)
     assert time.perf_counter() - started < 20
-    assert Season.objects.count() == 60
+    assert Season.objects.count() == shipped + 58
     assert Qualifier.objects.filter(season__year=1903).count() == 50
 
 

@@ -133,7 +133,7 @@ def test_an_article_that_removes_rows_is_refused_without_allow_removals(tmp_path
     code, out, err, path = run(tmp_path, "= 2008 Copa Perú =\n")
     assert code == 1
     assert err.startswith(f"{path}: This article would remove ")
-    assert "55 departmental qualifiers" in err and "7 matches, 1 note or ruling and 6 progressions." in err
+    assert "55 departmental qualifiers" in err and "7 matches, 1 note or ruling, 6 progressions and 8 citations." in err
     assert err.strip().endswith("run again with --allow-removals to import them.")
     assert season_dump(2008) == before
 

@@ -37,7 +37,7 @@ def test_the_scan_finds_a_gettext_call():
     [
         ("/teams/no-such-team/", "No team with that address in the archive."),
         ("/departments/atlantis/", "No department with that address; Peru has 25, Callao included."),
-        ("/seasons/2009/", "No Copa Perú season 2009 in the archive."),
+        ("/seasons/1966/", "No Copa Perú season 1966 in the archive."),
         ("/seasons/2008/?_export=pdf", "This page has no such table to export; try ?_export=csv or ?_export=xlsx."),
     ],
 )

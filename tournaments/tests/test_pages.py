@@ -11,25 +11,27 @@ pytestmark = pytest.mark.usefixtures("shipped_seasons")
 
 def test_home_shows_latest_season_roll_of_champions_and_search(client):
     body = page(client, "/")
-    assert "Latest season: 2008" in text(section(body, "latest"))
+    # The roll of champions ships 1967-2025 (seeds/roll); the home page gives every season, latest first.
+    assert "Latest season: 2025" in text(section(body, "latest"))
     rows = table_rows(section(body, "champions"))
     # Neither seed names its runner-up in words: 2008's is second in the final group, 1998's lost the final.
-    assert [row[:3] for row in rows] == [
-        ["2008", "Sport Huancayo", "CNI derived from the results"],
-        ["1998", "I.M.I.", "Coronel Bolognesi derived from the results"],
-    ]
+    # The roll of champions ships 1967-2025 (seeds/roll), so they are read by year.
+    by_year = {row[0]: row for row in rows}
+    assert by_year["2008"][:3] == ["2008", "Sport Huancayo", "CNI derived from the results"]
+    assert by_year["1998"][:3] == ["1998", "I.M.I.", "Coronel Bolognesi derived from the results"]
+    assert rows[0][:3] == ["2025", "Unión Minas", "ANBA Perú"]
     assert 'action="/search/"' in body
 
 
 def test_season_list_gives_champion_runner_up_promoted_and_completeness(client):
-    rows = table_rows(section(page(client, "/seasons/"), "seasons"))
+    rows = {row[0]: row for row in table_rows(section(page(client, "/seasons/"), "seasons"))}
     # Season, champion, runner-up (marked when derived), confidence, promoted, data recorded.
-    assert rows[0][:3] == ["2008", "Sport Huancayo", "CNI derived from the results"]
-    assert rows[0][4] == "Sport Huancayo, CNI"
-    assert rows[0][5] == "55 qualifiers; results for 1 of 7 groups and rounds"
-    assert rows[1][:3] == ["1998", "I.M.I.", "Coronel Bolognesi derived from the results"]
-    assert rows[1][4] == "I.M.I."
-    assert rows[1][5] == "29 qualifiers; results for 0 of 12 groups and rounds"
+    assert rows["2008"][:3] == ["2008", "Sport Huancayo", "CNI derived from the results"]
+    assert rows["2008"][4] == "Sport Huancayo, CNI"
+    assert rows["2008"][5] == "55 qualifiers; results for 1 of 7 groups and rounds"
+    assert rows["1998"][:3] == ["1998", "I.M.I.", "Coronel Bolognesi derived from the results"]
+    assert rows["1998"][4] == "I.M.I."
+    assert rows["1998"][5] == "29 qualifiers; results for 0 of 12 groups and rounds"
 
 
 def test_season_2008_infobox_stages_and_links(client):
@@ -38,8 +40,8 @@ def test_season_2008_infobox_stages_and_links(client):
     assert "Champion Sport Huancayo" in infobox
     assert "Runner-up CNI (2nd in the Final group stage)" in infobox
     assert "Promoted Sport Huancayo, CNI" in infobox
-    assert "Previous season 2007 (not in the archive)" in infobox
-    assert "Earlier in the archive: 1998" in text(section(body, "season-nav"))
+    assert "Previous season 2007 Next season 2009" in infobox  # both shipped with the roll of champions
+    assert "Earlier in the archive: 2007 Later in the archive: 2009" in text(section(body, "season-nav"))
     stages = text(section(body, "stages"))
     assert "District Stage: started 1 February 2008" in stages
     assert "National Stage: started 8 November 2008" in stages
@@ -56,7 +58,7 @@ def test_season_1998_runner_up_by_ruling_team_changes_and_next_season_link(clien
     infobox = text(section(body, "infobox"))
     assert "Runner-up Coronel Bolognesi (lost the Final by ruling of the F.P.F.)" in infobox
     assert "Promoted I.M.I." in infobox
-    assert "Next season 1999 (not in the archive)" in infobox
+    assert "Next season 1999" in infobox and "1999 (not in the archive)" not in infobox
     changes = text(section(body, "team-changes"))
     assert "Promoted to 1998 Primera División Juan Aurich" in changes
     assert "Relegated from 1997 Primera División Atlético Torino, José Gálvez, La Loretana" in changes

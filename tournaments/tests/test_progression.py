@@ -59,6 +59,8 @@ def test_team_histories_say_how_far_each_team_went(client):
     assert reached(client, "atletico-torino") == {
         "2008": "National stage: Final group stage",
         "1998": "Departmental qualifier",
+        # The roll of champions (seeds/roll): Torino's five titles.
+        **{year: "Champion" for year in ("1970", "1975", "1977", "1982", "1994")},
     }
     imi = text(section(page(client, "/teams/imi/"), "season-1998"))
     assert "Final (National Stage): won, by ruling of the F.P.F.: champions" in imi
@@ -66,9 +68,11 @@ def test_team_histories_say_how_far_each_team_went(client):
 
 
 def test_a_club_only_in_the_team_changes_has_no_campaign_row(client):
-    body = page(client, "/teams/juan-aurich/")
+    # Ciclista Lima: relegated from the 1997 Segunda División, in no other season (Juan Aurich, promoted in 1998,
+    # is now a champion of the roll, 1997 and 2007).
+    body = page(client, "/teams/ciclista-lima/")
     assert 'id="seasons"' not in body
-    assert "1998: Promoted to 1998 Primera División" in text(section(body, "team-changes"))
+    assert "1998: Relegated from 1997 Segunda División" in text(section(body, "team-changes"))
     assert "Matches and ties" not in text(body)
 
 
@@ -196,7 +200,7 @@ def test_the_same_progression_twice_is_refused_with_a_sentence(editor_client, ad
     response = add_on_region_admin(editor_client, admin_form_data, 4, "Unión Huaral", basis="inferred")
     assert response.status_code == 200
     assert "This team&#x27;s progression is already recorded here." in response.content.decode()
-    assert Progression.objects.filter(team__name="Unión Huaral").count() == 1
+    assert Progression.objects.filter(season__year=2008, team__name="Unión Huaral").count() == 1
 
 
 def test_an_entered_statement_survives_export_and_import():

@@ -32,14 +32,14 @@ GOOD = {
 
 MISSING = {
     "season-list": ["/seasons/?page=99"],
-    "season-detail": ["/seasons/1850/", "/seasons/2009/", "/seasons/99999999999999999999999/"],
-    "season-departmental": ["/seasons/2009/departmental/"],
-    "season-regional": ["/seasons/2009/regional/"],
+    "season-detail": ["/seasons/1850/", "/seasons/1966/", "/seasons/99999999999999999999999/"],
+    "season-departmental": ["/seasons/1966/departmental/"],
+    "season-regional": ["/seasons/1966/regional/"],
     "region-detail": [
         "/seasons/2008/regional/iiii/",
         "/seasons/2008/regional/ix/",
         "/seasons/2008/regional/4/",
-        "/seasons/2009/regional/i/",
+        "/seasons/1966/regional/i/",
     ],
     "season-national": ["/seasons/2100/national/"],
     "team-detail": ["/teams/no-such-team/"],
