@@ -20,7 +20,6 @@ CSV_PATH = Path(settings.SEED_ARTICLES_DIR) / "champions.csv"
 ROWS = list(csv.DictReader(CSV_PATH.open(encoding="utf-8")))
 STATUS_WORDS = {"no_final": "no national final", "not_held": "not held"}
 # The seed articles win for their seasons and carry no confidence (test_seed_integrity lists every difference).
-SEED_YEARS = {"1998", "2008"}
 
 
 def row_id(row):
@@ -78,11 +77,8 @@ def test_the_season_page_gives_champion_runner_up_confidence_and_sources(client,
     elif row["status"] == "final":
         assert "Runner-up not recorded" in infobox
     confidence = str(Season.Confidence(row["confidence"]).label).lower()
-    if row["year"] in SEED_YEARS:
-        others = [str(label).lower() for label in Season.Confidence.labels if str(label).lower() != confidence]
-        assert season.confidence == "" and not any(label in infobox.lower() for label in others)
-    else:
-        assert confidence in infobox.lower()
+    assert season.confidence == row["confidence"]
+    assert confidence in infobox.lower()
     sources = text(section(body, "sources"))
     for publisher, title in sources_of(row):
         assert publisher in sources and title in sources, (publisher, title)
