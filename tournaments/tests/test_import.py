@@ -344,7 +344,6 @@ def test_a_re_import_keeps_what_editors_set_that_the_article_cannot_say():
     assert Group.objects.get(name="Group A").tiebreakers == ["points", "head_to_head"]
 
 
-
 def test_a_re_import_keeps_an_editors_translation_of_a_note():
     """The article holds the note in the source's words; its Spanish translation is entered in the admin only."""
     body = (Path(__file__).resolve().parents[2] / "seeds" / "000_577157f910dad3a1.txt").read_text(encoding="utf-8")
@@ -353,6 +352,7 @@ def test_a_re_import_keeps_an_editors_translation_of_a_note():
     Note.objects.filter(pk=note.pk).update(translation="El segundo partido fue suspendido.")
     assert not import_season(body, "2008.txt").has_changes
     assert Note.objects.get(pk=note.pk).translation == "El segundo partido fue suspendido."
+
 
 BAD_ARTICLES = [
     (
