@@ -6,7 +6,7 @@ the ``copaperu`` template library; exports call them directly.
 """
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from ..rules.standings import LOTS, SHARED, TIEBREAKERS
 
@@ -29,10 +29,13 @@ def signed(number):
 
 # The legend under a table, by mark: (letter, meaning). The letter means no mark relies on colour alone.
 MARK_LEGEND = {
-    "promoted": ("P", gettext_lazy("Promoted")),
-    "advances": ("Q", gettext_lazy("Went through to the next round")),
+    "promoted": (pgettext_lazy("qualification mark: promoted", "P"), gettext_lazy("Promoted")),
+    "advances": (
+        pgettext_lazy("qualification mark: went through", "Q"),
+        gettext_lazy("Went through to the next round"),
+    ),
     "undecided": ("=", gettext_lazy("Level at the cut-off; the sources do not say how the tie was settled")),
-    "withdrawn": ("W", gettext_lazy("Withdrew; no position")),
+    "withdrawn": (pgettext_lazy("qualification mark: withdrew", "W"), gettext_lazy("Withdrew; no position")),
 }
 
 
