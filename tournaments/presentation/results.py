@@ -102,6 +102,24 @@ _AHEAD_ON = {
 }
 
 
+# The engine's tiebreakers (rules/standings.py TIEBREAKERS, plain Python) as editors read them in a form; a code
+# added to the registry later shows the registry's English label until it is listed here.
+TIEBREAKER_LABELS = {
+    "points": gettext_lazy("Points"),
+    "goal_difference": gettext_lazy("Goal difference"),
+    "goals_for": gettext_lazy("Goals scored"),
+    "wins": gettext_lazy("Matches won"),
+    "goals_against": gettext_lazy("Goals conceded (fewer is better)"),
+    "head_to_head": gettext_lazy("Head-to-head results"),
+    "playoff": gettext_lazy("Playoff (or drawing of lots)"),
+}
+
+
+def tiebreaker_choices():
+    """``[(code, label)]`` of the engine's tiebreakers in registry order, labelled in the active language."""
+    return [(code, TIEBREAKER_LABELS.get(code, tiebreaker.label)) for code, tiebreaker in TIEBREAKERS.items()]
+
+
 def tiebreak_reason(above, below, decided_by):
     """Why ``below`` (a team name) is under ``above`` although level on points, or "" when points separated them.
 
