@@ -152,6 +152,8 @@ ENGLISH_UI_WORDS = [
     "GA",
     "GD",
     "Q",
+    # "Unión Huaral v Íntimo Cable Visión": the press writes "vs.".
+    "v",
 ]
 WORD = re.compile(
     "|".join(rf"(?<![\w-]){re.escape(word)}(?![\w-])" for word in ENGLISH_UI_WORDS)
