@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its ordinals ("2nd", "2º") in each page's language: tournaments/presentation/stages.py finish().
+    "django.contrib.humanize",
     "django_filters",
     "django_tables2",
     "reversion",

@@ -17,7 +17,8 @@ from .form_rendering import editor_form_renderer
 from .models import Group, Match, Season, Source, Tie
 from .models.competition import StaleMatchError, validate_tiebreaker_codes
 from .models.validation import leg_order_error
-from .rules.standings import TIEBREAKERS, tiebreaker_choices
+from .presentation.results import tiebreaker_choices
+from .rules.standings import TIEBREAKERS
 from .text import fold
 
 SCORE_FIELDS = ("home_score", "away_score", "home_penalties", "away_penalties")
@@ -137,7 +138,7 @@ class MatchForm(EditorModelForm):
     """A match form that refuses to save over a colleague's newer edit (optimistic locking on Match.version)."""
 
     # Not called "version": Django refuses a model form field named after a non-editable model field.
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    seen_version = forms.IntegerField(label=_("Version seen"), widget=forms.HiddenInput, required=False)
     # Where the "someone else changed it" message goes; the changelist only shows errors beside fields.
     stale_error_field = None
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Progression, Season
 from .presentation import roll
@@ -117,14 +118,14 @@ class StandingsTable(SiteTable):
         verbose_name="#", attrs={"th": {"title": _("Position"), "class": "num pos"}, "td": {"class": "num pos"}}
     )
     team = TeamColumn(verbose_name=_("Team"), attrs={"th": {"class": "team"}, "td": {"class": "team"}})
-    played = _numeric("P", _("Played"))
-    won = _numeric("W", _("Won"), fold="narrow")
-    drawn = _numeric("D", _("Drawn"), fold="narrow")
-    lost = _numeric("L", _("Lost"), fold="narrow")
-    goals_for = _numeric("GF", _("Goals for"), fold="phone")
-    goals_against = _numeric("GA", _("Goals against"), fold="phone")
-    goal_difference = _numeric("GD", _("Goal difference"))
-    points = _numeric("Pts", _("Points"))
+    played = _numeric(pgettext_lazy("standings column: played", "P"), _("Played"))
+    won = _numeric(pgettext_lazy("standings column: won", "W"), _("Won"), fold="narrow")
+    drawn = _numeric(pgettext_lazy("standings column: drawn", "D"), _("Drawn"), fold="narrow")
+    lost = _numeric(pgettext_lazy("standings column: lost", "L"), _("Lost"), fold="narrow")
+    goals_for = _numeric(pgettext_lazy("standings column: goals for", "GF"), _("Goals for"), fold="phone")
+    goals_against = _numeric(pgettext_lazy("standings column: goals against", "GA"), _("Goals against"), fold="phone")
+    goal_difference = _numeric(pgettext_lazy("standings column: goal difference", "GD"), _("Goal difference"))
+    points = _numeric(pgettext_lazy("standings column: points", "Pts"), _("Points"))
     mark = tables.Column(
         verbose_name=_("Qualification"), default="", attrs={"th": {"class": "mark-col"}, "td": {"class": "mark-col"}}
     )

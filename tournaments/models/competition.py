@@ -12,8 +12,10 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
+from ..presentation.sections import section_name
 from ..rules.match_status import MatchStatus
 from ..rules.standings import DEFAULT_TIEBREAKERS, validate_tiebreakers
 from .seasons import StageKind
@@ -52,8 +54,11 @@ class StageSection:
     """What a group and a knockout round share: they sit in a region (or the national stage) of one season."""
 
     def __str__(self):
-        where = f"Region {self.region.numeral}" if self.region_id else "National Stage"
-        return f"{self.name} – {where} {self.season.year}"
+        """ "Group A – Region IV 2008" ("Grupo A – Región IV 2008"): how the admin names a group or round."""
+        values = {"name": section_name(self.name), "year": self.season.year}
+        if self.region_id:
+            return gettext("%(name)s – Region %(numeral)s %(year)s") % {**values, "numeral": self.region.numeral}
+        return gettext("%(name)s – National Stage %(year)s") % values
 
     def get_absolute_url(self):
         return f"{stage_page_url(self.season, self.region)}#{self.anchor}"
@@ -178,7 +183,7 @@ class GroupTeam(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.team} in {self.group}"
+        return pgettext("a team in a group", "%(team)s in %(group)s") % {"team": self.team, "group": self.group}
 
     def clean(self):
         if self.group_id and self.team_id and self.group.region_id:
@@ -315,7 +320,11 @@ class Tie(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.team_a or '?'} v {self.team_b or '?'} ({self.round})"
+        return gettext("%(team_a)s v %(team_b)s (%(round)s)") % {
+            "team_a": self.team_a or "?",
+            "team_b": self.team_b or "?",
+            "round": self.round,
+        }
 
     def get_absolute_url(self):
         return f"{stage_page_url(self.round.season, self.round.region)}#{self.anchor}"

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..text import to_roman
@@ -275,7 +276,7 @@ class Region(models.Model):
         ]
 
     def __str__(self):
-        return f"Region {self.numeral} ({self.season.year})"
+        return gettext("Region {numeral} ({year})").format(numeral=self.numeral, year=self.season.year)
 
     def get_absolute_url(self):
         return reverse("tournaments:region-detail", args=[self.season.year, self.numeral.lower()])

@@ -6,17 +6,21 @@ finds (empty when all is well); the model raises them together so an editor sees
 """
 
 import calendar
+import datetime
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 
+from ..presentation.sections import section_name
 from ..rules.match_status import MatchStatus
 
 UNPLAYED = (MatchStatus.SCHEDULED, MatchStatus.NOT_PLAYED)
 
 
 def long_date(day):
-    """ "3 May 2008": how the sources and the pages write a date."""
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+    """ "3 May 2008" ("3 de mayo de 2008" in Spanish): how the sources and the pages write a date, in the active
+    language's DATE_FORMAT (copaperu_site/formats/)."""
+    return formats.date_format(day, "DATE_FORMAT")
 
 
 def group_team_ids(group):
@@ -83,7 +87,9 @@ def fill_match_context(match):
         match.region_id = parent.region_id
     elif match.region_id != parent.region_id:
         errors["region"] = _("This match's region must be its group's or round's: %(where)s.") % {
-            "where": f"Region {parent.region.numeral}" if parent.region_id else _("none (national stage)")
+            "where": _("Region %(numeral)s") % {"numeral": parent.region.numeral}
+            if parent.region_id
+            else _("none (national stage)")
         }
     return errors
 
@@ -126,7 +132,7 @@ def round_robin_shootout_error(match):
             "%(group)s is played as a round robin, where a drawn match stays a draw: penalties are only recorded "
             "when the group's rules had a shoot-out (tick that on the group first)."
         )
-        % {"group": match.group.name}
+        % {"group": section_name(match.group.name)}
     }
 
 
@@ -148,7 +154,12 @@ def _penalties_need_level_scores(match):
     goals[first.away_team_id] = goals.get(first.away_team_id, 0) + first.away_score
     home, away = goals[match.home_team_id], goals[match.away_team_id]
     if home != away:
-        return {"home_penalties": f"{level} " + _("The aggregate is %(home)s-%(away)s.") % {"home": home, "away": away}}
+        return {
+            "home_penalties": _(
+                "Penalties are only taken when the scores are level. The aggregate is %(home)s-%(away)s."
+            )
+            % {"home": home, "away": away}
+        }
     return {}
 
 
@@ -157,7 +168,7 @@ def _team_errors(match, home, away):
     for field, team in (("home_team", home), ("away_team", away)):
         message = None
         if match.group_id and (listed := group_team_ids(match.group)) and team.pk not in listed:
-            message = _("%(team)s is not in %(group)s.") % {"team": team, "group": match.group.name}
+            message = _("%(team)s is not in %(group)s.") % {"team": team, "group": section_name(match.group.name)}
         elif match.tie_id and match.tie.team_a_id and match.tie.team_b_id:
             if team.pk not in (match.tie.team_a_id, match.tie.team_b_id):
                 message = _("%(team)s is not in this tie (%(a)s v %(b)s).") % {
@@ -219,7 +230,13 @@ def stage_date_errors(stage):
         last_day = calendar.monthrange(stage.season.year, stage.start_month)[1]
         if stage.start_day > last_day:
             return {
-                "start_day": _("%(month)s %(year)s has only %(days)s days.")
-                % {"month": calendar.month_name[stage.start_month], "year": stage.season.year, "days": last_day}
+                "start_day": _("%(month)s has only %(days)s days.")
+                % {
+                    # "February 2008", "febrero de 2008": the month in the editor's language.
+                    "month": formats.date_format(
+                        datetime.date(stage.season.year, stage.start_month, 1), "YEAR_MONTH_FORMAT"
+                    ),
+                    "days": last_day,
+                }
             }
     return {}

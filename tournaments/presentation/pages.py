@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .sections import section_name
 from .stages import region_label
 
 
@@ -193,8 +194,8 @@ def national(season):
 
 def group_table(group, stage_citation):
     """(caption, citation) of a group's standings table; ``stage_citation`` is the page's own citation."""
-    caption = _("{group} standings").format(group=group.name)
-    citation = _("{stage}, {group}").format(stage=stage_citation, group=group.name)
+    caption = _("{group} standings").format(group=section_name(group.name))
+    citation = _("{stage}, {group}").format(stage=stage_citation, group=section_name(group.name))
     return caption, citation
 
 

@@ -6,7 +6,7 @@ the ``copaperu`` template library; exports call them directly.
 """
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from ..rules.standings import LOTS, SHARED, TIEBREAKERS
 
@@ -29,10 +29,13 @@ def signed(number):
 
 # The legend under a table, by mark: (letter, meaning). The letter means no mark relies on colour alone.
 MARK_LEGEND = {
-    "promoted": ("P", gettext_lazy("Promoted")),
-    "advances": ("Q", gettext_lazy("Went through to the next round")),
+    "promoted": (pgettext_lazy("qualification mark: promoted", "P"), gettext_lazy("Promoted")),
+    "advances": (
+        pgettext_lazy("qualification mark: went through", "Q"),
+        gettext_lazy("Went through to the next round"),
+    ),
     "undecided": ("=", gettext_lazy("Level at the cut-off; the sources do not say how the tie was settled")),
-    "withdrawn": ("W", gettext_lazy("Withdrew; no position")),
+    "withdrawn": (pgettext_lazy("qualification mark: withdrew", "W"), gettext_lazy("Withdrew; no position")),
 }
 
 
@@ -97,6 +100,24 @@ _AHEAD_ON = {
     "playoff": gettext_lazy("%(above)s ahead of %(below)s by playoff"),
     LOTS: gettext_lazy("%(above)s ahead of %(below)s by drawing of lots"),
 }
+
+
+# The engine's tiebreakers (rules/standings.py TIEBREAKERS, plain Python) as editors read them in a form; a code
+# added to the registry later shows the registry's English label until it is listed here.
+TIEBREAKER_LABELS = {
+    "points": gettext_lazy("Points"),
+    "goal_difference": gettext_lazy("Goal difference"),
+    "goals_for": gettext_lazy("Goals scored"),
+    "wins": gettext_lazy("Matches won"),
+    "goals_against": gettext_lazy("Goals conceded (fewer is better)"),
+    "head_to_head": gettext_lazy("Head-to-head results"),
+    "playoff": gettext_lazy("Playoff (or drawing of lots)"),
+}
+
+
+def tiebreaker_choices():
+    """``[(code, label)]`` of the engine's tiebreakers in registry order, labelled in the active language."""
+    return [(code, TIEBREAKER_LABELS.get(code, tiebreaker.label)) for code, tiebreaker in TIEBREAKERS.items()]
 
 
 def tiebreak_reason(above, below, decided_by):

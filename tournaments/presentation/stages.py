@@ -12,6 +12,7 @@ from ..models import Progression
 from ..selectors.outcomes import Mark
 from ..selectors.progression import Level
 from .results import MARK_LEGEND, tie_summary
+from .sections import section_name
 
 Basis, Outcome = Progression.Basis, Progression.Outcome
 
@@ -42,9 +43,11 @@ def progression_reason(progression):
     """Why a team went on, as a fan reads it beside its name: "1st in Group A", 'the source says: "..."'."""
     basis = progression.basis
     if basis == Basis.TABLE:
-        return _("{position} in {group}").format(position=finish(progression.row), group=progression.group.name)
+        return _("{position} in {group}").format(
+            position=finish(progression.row), group=section_name(progression.group.name)
+        )
     if getattr(progression, "tie_result", None) is not None:
-        round_name = progression.tie_result.tie.round.name
+        round_name = section_name(progression.tie_result.tie.round.name)
         how = tie_summary(progression.tie_result.outcome, neutral=True)
         return _("won the {round}, {how}").format(round=round_name, how=how)
     if basis == Basis.RULING:
@@ -69,12 +72,15 @@ def runner_up_reason(progression):
         words = progression.source_words or (progression.note.text if progression.note else "")
         return _('the source says: "{words}"').format(words=words)
     if progression.basis == Basis.TABLE:
-        return _("{position} in the {group}").format(position=finish(progression.row), group=progression.group.name)
+        return _("{position} in the {group}").format(
+            position=finish(progression.row), group=section_name(progression.group.name)
+        )
     if progression.basis == Basis.SOURCE_TABLE:
         # Stored, not computed: the archive does not hold the table (the roll of champions' "table" runners-up).
         return _("2nd in the final table the source published")
+    result = progression.tie_result
     return _("lost the {round} {how}").format(
-        round=progression.tie_result.tie.round.name, how=tie_summary(progression.tie_result.outcome, neutral=True)
+        round=section_name(result.tie.round.name), how=tie_summary(result.outcome, neutral=True)
     )
 
 
@@ -92,7 +98,7 @@ def reached_label(reached):
             return _("Runner-up (derived from the source's table)")
         return _("Runner-up (derived from the results)")
     if level == Level.NATIONAL:
-        return _("National stage: {stage}").format(stage=reached.stage_name)
+        return _("National stage: {stage}").format(stage=section_name(reached.stage_name))
     if level in (Level.REGION_WINNER, Level.WENT_ON_FROM_REGION):
         numeral = reached.region.numeral
         labels = {
@@ -112,8 +118,8 @@ def group_finish(view, row):
     """A team's finish in one group, for its season row: "2nd in Final group stage (National Stage), promoted"."""
     where = place_label(view.group.region if view.group.region_id else None)
     if row is None or not view.table.recorded:
-        return _("{group} ({where}): results not recorded").format(group=view.group.name, where=where)
-    values = {"position": finish(row), "group": view.group.name, "where": where}
+        return _("{group} ({where}): results not recorded").format(group=section_name(view.group.name), where=where)
+    values = {"position": finish(row), "group": section_name(view.group.name), "where": where}
     if row.mark == "promoted":
         return _("{position} in {group} ({where}), promoted").format(**values)
     if row.mark == "advances":

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from ..models import (
     CITED_THINGS,
@@ -32,6 +32,7 @@ from ..models import (
     TeamChange,
     Tie,
 )
+from ..presentation.sections import section_name
 from ..text import to_roman
 from .season_rows import version_sources
 
@@ -44,7 +45,8 @@ def _short(text):
 
 
 def _day(date):
-    return formats.date_format(date, "j M")
+    """ "4 Dec", "4 dic.": a match's day in the report, in the editor's language (the year is the season's)."""
+    return formats.date_format(date, pgettext("date format: day and short month, no year", "j M"))
 
 
 def _season_of(obj):
@@ -68,8 +70,8 @@ def _section(obj):
     if isinstance(obj, Group | KnockoutRound):
         parts = [_place(obj.region)]
         if isinstance(obj, KnockoutRound) and obj.group is not None:
-            parts.append(obj.group.name)
-        return [*parts, obj.name]
+            parts.append(section_name(obj.group.name))
+        return [*parts, section_name(obj.name)]
     if isinstance(obj, Tie):
         return _section(obj.round)
     if obj.tie is not None:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ..models import MatchStatus
 from ..presentation import sources as source_words
 from ..presentation.crosstable import cross_table
+from ..presentation.sections import section_name
 
 register = template.Library()
 
@@ -123,7 +124,7 @@ def tie_words(tie, playoff):
     """A tie as a citation names it: "Final: I.M.I. v Coronel Bolognesi" (``tie`` a Tie, ``playoff`` its round)."""
     not_recorded = _("not recorded")
     return _("{round}: {team_a} v {team_b}").format(
-        round=playoff.name,
+        round=section_name(playoff.name),
         team_a=tie.team_a.name if tie.team_a else not_recorded,
         team_b=tie.team_b.name if tie.team_b else not_recorded,
     )

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..presentation import stages
+from ..presentation import sections, stages
 
 register = template.Library()
 
@@ -11,6 +11,12 @@ register = template.Library()
 def region_label(numeral):
     """ "IV" -> "Region IV"."""
     return stages.region_label(numeral)
+
+
+@register.filter
+def section_name(name):
+    """ "Group A" -> "Grupo A" on a Spanish page (tournaments/presentation/sections.py)."""
+    return sections.section_name(name)
 
 
 @register.filter

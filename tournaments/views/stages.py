@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from .. import selectors
 from ..models import Region
 from ..presentation import pages
+from ..presentation.sections import section_name
 from ..presentation.stages import went_on_pairs
 from ..selectors.sources import season_sources
 from ..tables import RegionTable, StandingsTable
@@ -24,7 +25,7 @@ def standings_tables(stage, citation, sources):
             caption, group_citation = pages.group_table(view.group, citation)
             numbers = sources.numbers_of(view.group)
             table = StandingsTable(rows, caption=caption, footnotes=lambda record, numbers=numbers: numbers)
-            tables.append(PageTable(view.group.anchor, view.group.name, table, group_citation))
+            tables.append(PageTable(view.group.anchor, section_name(view.group.name), table, group_citation))
     return tables
 
 

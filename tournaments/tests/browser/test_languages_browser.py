@@ -40,3 +40,19 @@ def test_a_spanish_browser_on_an_english_page_is_offered_the_spanish_page(live_s
         assert page.locator(".language-notice").count() == 0
     finally:
         context.close()
+
+
+@WIDTHS
+@pytest.mark.parametrize(
+    ("name", "address"),
+    [("national", "/es/temporadas/2008/nacional/"), ("region-iv", "/es/temporadas/2008/regional/iv/")],
+)
+def test_the_spanish_national_and_region_pages_fit_a_phone_and_a_desktop(live_seasons, page, viewport, name, address):
+    # Screenshots for people to read as a fan in Huancayo would (issue 13): test-artifacts/es-<page>-<width>.png.
+    page.set_viewport_size(viewport)
+    page.goto(live_seasons.url + address)
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert horizontal_overflow(page) == 0
+    assert page.locator("h1").is_visible()
+    assert page.console_errors == []
+    save_screenshot(page, f"es-{name}-{viewport['width']}")
