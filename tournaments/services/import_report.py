@@ -209,9 +209,11 @@ def removal_counts(rows):
     counts = {}
     for obj in rows:
         counts[type(obj)] = counts.get(type(obj), 0) + 1
+    # The model's own singular and plural names carry the number's grammar (Spanish, like English, uses the
+    # singular only for one), so one message serves both: "1 región", "7 partidos".
     parts = [
-        ngettext("%(count)d %(name)s", "%(count)d %(name_plural)s", count)
-        % {"count": count, "name": model._meta.verbose_name, "name_plural": model._meta.verbose_name_plural}
+        _("%(count)d %(name)s")
+        % {"count": count, "name": model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural}
         for model, count in counts.items()
     ]
     if len(parts) < 2:
