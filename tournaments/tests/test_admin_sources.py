@@ -6,6 +6,7 @@ from html import escape
 
 import pytest
 from django.contrib.auth.models import User
+from django.db.models import Max
 from reversion.models import Version
 
 from tournaments.models import (
@@ -28,19 +29,22 @@ from .test_admin_constraints import add_row
 
 pytestmark = pytest.mark.usefixtures("shipped_seasons")
 
-WIKIPEDIA_2008 = "https://en.wikipedia.org/wiki/2008_Copa_Per%C3%BA"
+# Made-up publications that the shipped archive (which cites Wikipedia, RSSSF and others) cannot already hold.
+GAZETTE_2008 = "https://gazette.example/copa-peru-2008"
 
 
 @pytest.fixture
-def wikipedia(db):
+def gazette(db):
     return Source.objects.create(
-        publisher="Wikipedia", title="2008 Copa Perú", url=WIKIPEDIA_2008, language="en", licence="CC BY-SA 4.0"
+        publisher="Test Gazette", title="2008 Copa Perú", url=GAZETTE_2008, language="en", licence="CC BY-SA 4.0"
     )
 
 
 @pytest.fixture
-def rsssf(db):
-    return Source.objects.create(publisher="RSSSF", title="Peru - List of Champions", url="https://www.rsssf.org/")
+def almanac(db):
+    return Source.objects.create(
+        publisher="Test Almanac", title="Peru - List of Champions", url="https://almanac.example/"
+    )
 
 
 def season_url(year=2008):
@@ -56,6 +60,11 @@ def saved(client, url, data):
     return response
 
 
+def next_source_number(season):
+    """The number a season's next general source takes, after those the shipped archive already lists."""
+    return (season.citations.aggregate(last=Max("order"))["last"] or 0) + 1
+
+
 def body(response):
     return response.content.decode()
 
@@ -67,20 +76,20 @@ def has(response, sentence):
 # The source list and form
 
 
-def test_the_source_list_shows_publisher_title_language_licence_and_citations(editor_client, wikipedia, rsssf):
+def test_the_source_list_shows_publisher_title_language_licence_and_citations(editor_client, gazette, almanac):
     season = Season.objects.get(year=2008)
-    Citation.objects.create(source=wikipedia, season=season, order=1)
-    Citation.objects.create(source=wikipedia, season=season, fact="champion")
+    Citation.objects.create(source=gazette, season=season, order=next_source_number(season))
+    Citation.objects.create(source=gazette, season=season, fact="champion")
     page = editor_client.get("/admin/tournaments/source/")
     rows = {row.publisher: row for row in page.context["cl"].result_list}
-    assert (rows["Wikipedia"].citation_count, rows["RSSSF"].citation_count) == (2, 0)
+    assert (rows["Test Gazette"].citation_count, rows["Test Almanac"].citation_count) == (2, 0)
     text = body(page)
     for cell in ("2008 Copa Perú", "CC BY-SA 4.0", '<td class="field-language">en</td>', "Citations"):
         assert cell in text
-    found = editor_client.get("/admin/tournaments/source/", {"q": "rsssf.org"}).context["cl"].result_list
+    found = editor_client.get("/admin/tournaments/source/", {"q": "almanac.example"}).context["cl"].result_list
     assert [source.title for source in found] == ["Peru - List of Champions"]
-    change_page = body(editor_client.get(f"/admin/tournaments/source/{wikipedia.pk}/change/"))
-    listed = f"/admin/tournaments/citation/?source__id__exact={wikipedia.pk}"
+    change_page = body(editor_client.get(f"/admin/tournaments/source/{gazette.pk}/change/"))
+    listed = f"/admin/tournaments/citation/?source__id__exact={gazette.pk}"
     assert f'<a href="{listed}">2 citations</a>' in change_page
     assert len(editor_client.get(listed).context["cl"].result_list) == 2
 
@@ -99,17 +108,19 @@ def test_the_source_form_explains_each_field(editor_client):
         assert has(page, help_text), help_text
 
 
-def test_a_second_copy_of_a_source_written_differently_is_refused(editor_client, admin_form_data, wikipedia):
+def test_a_second_copy_of_a_source_written_differently_is_refused(editor_client, admin_form_data, gazette):
+    recorded = Source.objects.count()
     url = "/admin/tournaments/source/add/"
     data = admin_form_data(editor_client.get(url))
-    data.update(publisher="wikipedia", title="2008 Copa Peru", url=WIKIPEDIA_2008)
+    data.update(publisher="test gazette", title="2008 Copa Peru", url=GAZETTE_2008)
     response = editor_client.post(url, data)
     assert response.status_code == 200
-    assert has(response, "This source is already recorded as “Wikipedia: 2008 Copa Perú”: choose it from the list")
-    assert Source.objects.count() == 1
+    assert has(response, "This source is already recorded as “Test Gazette: 2008 Copa Perú”: choose it from the list")
+    assert Source.objects.count() == recorded
+    assert Source.objects.filter(url=GAZETTE_2008).count() == 1
 
 
-def test_sources_are_offered_by_autocomplete_wherever_one_is_chosen(editor_client, wikipedia, rsssf):
+def test_sources_are_offered_by_autocomplete_wherever_one_is_chosen(editor_client, gazette, almanac):
     season = season_url()
     for url, box in [
         (season, 'name="citations-__prefix__-source"'),
@@ -125,16 +136,18 @@ def test_sources_are_offered_by_autocomplete_wherever_one_is_chosen(editor_clien
         model = {"source": "citation", "sources": "factversion"}[field]
         answer = editor_client.get(
             "/admin/autocomplete/",
-            {"app_label": "tournaments", "model_name": model, "field_name": field, "term": "wiki"},
+            {"app_label": "tournaments", "model_name": model, "field_name": field, "term": "gazette"},
         ).json()
-        assert [item["text"] for item in answer["results"]] == ["Wikipedia: 2008 Copa Perú"]
+        assert [item["text"] for item in answer["results"]] == ["Test Gazette: 2008 Copa Perú"]
 
 
-def test_a_cited_source_cannot_be_deleted_and_says_why(editor_client, wikipedia, rsssf):
-    Citation.objects.create(source=wikipedia, season=Season.objects.get(year=2008), order=1)
+def test_a_cited_source_cannot_be_deleted_and_says_why(editor_client, gazette, almanac):
+    recorded = Source.objects.count()
+    season = Season.objects.get(year=2008)
+    Citation.objects.create(source=gazette, season=season, order=next_source_number(season))
     version = FactVersion.objects.create(season=Season.objects.get(year=1998), fact="champion", name="IMI")
-    version.sources.add(rsssf)
-    for source in (wikipedia, rsssf):
+    version.sources.add(almanac)
+    for source in (gazette, almanac):
         url = f"/admin/tournaments/source/{source.pk}/delete/"
         page = editor_client.get(url)
         assert page.status_code == 200
@@ -142,11 +155,12 @@ def test_a_cited_source_cannot_be_deleted_and_says_why(editor_client, wikipedia,
         assert editor_client.post(url, {"post": "yes"}).status_code == 200
     assert "1998 Champion: IMI" in body(page)
     bulk = editor_client.post(
-        "/admin/tournaments/source/", {"action": "delete_selected", "_selected_action": [wikipedia.pk], "post": "yes"}
+        "/admin/tournaments/source/", {"action": "delete_selected", "_selected_action": [gazette.pk], "post": "yes"}
     )
     assert "would require deleting the following protected related objects" in body(bulk)
-    assert Source.objects.count() == 2
-    assert list(version.sources.all()) == [rsssf]
+    assert Source.objects.count() == recorded
+    assert Source.objects.filter(pk__in=[gazette.pk, almanac.pk]).count() == 2
+    assert list(version.sources.all()) == [almanac]
     uncited = Source.objects.create(publisher="El Comercio", title="Copa Perú")
     assert editor_client.post(f"/admin/tournaments/source/{uncited.pk}/delete/", {"post": "yes"}).status_code == 302
     assert not Source.objects.filter(pk=uncited.pk).exists()
@@ -156,36 +170,50 @@ def test_a_cited_source_cannot_be_deleted_and_says_why(editor_client, wikipedia,
 
 
 def test_the_season_page_edits_its_sources_and_the_sources_of_its_facts(
-    editor_client, admin_form_data, wikipedia, rsssf
+    editor_client, admin_form_data, gazette, almanac
 ):
     url = season_url()
-    data = admin_form_data(editor_client.get(url))
-    add_row("citations", source=wikipedia.pk, detail="", order=1)(data)
-    add_row("citations-2", fact="champion", source=rsssf.pk, detail="page 3", order=0)(data)
-    saved(editor_client, url, data)
     season = Season.objects.get(year=2008)
-    assert {(c.source.publisher, c.cited_name, c.fact, c.detail) for c in season.citations.all()} == {
-        ("Wikipedia", "season", "", ""),
-        ("RSSSF", "fact", "champion", "page 3"),
+    shipped = season.citations.count()
+    page = editor_client.get(url)
+    shipped_general, shipped_facts = [
+        [form.instance for form in inline.formset.initial_forms] for inline in page.context["inline_admin_formsets"][:2]
+    ]
+    data = admin_form_data(page)
+    add_row("citations", source=gazette.pk, detail="", order=next_source_number(season))(data)
+    add_row("citations-2", fact="champion", source=almanac.pk, detail="page 3", order=0)(data)
+    saved(editor_client, url, data)
+    assert season.citations.count() == shipped + 2
+    added = season.citations.filter(source__in=[gazette, almanac])
+    assert {(c.source.publisher, c.cited_name, c.fact, c.detail) for c in added} == {
+        ("Test Gazette", "season", "", ""),
+        ("Test Almanac", "fact", "champion", "page 3"),
     }
     page = editor_client.get(url)
     general, facts = [inline.formset for inline in page.context["inline_admin_formsets"][:2]]
-    assert [form.instance.source for form in general.initial_forms] == [wikipedia]
-    assert [form.instance.source for form in facts.initial_forms] == [rsssf]
+    assert [form.instance.source for form in general.initial_forms if form.instance not in shipped_general] == [gazette]
+    assert [form.instance.source for form in facts.initial_forms if form.instance not in shipped_facts] == [almanac]
+    assert (len(general.initial_forms), len(facts.initial_forms)) == (
+        len(shipped_general) + 1,
+        len(shipped_facts) + 1,
+    )
     comment = Version.objects.get_for_object(season).order_by("-pk")[0].revision.get_comment()
-    assert "Added citation “Wikipedia: 2008 Copa Perú → Copa Perú 2008”." in comment
-    assert "Added citation “RSSSF: Peru - List of Champions → Champion”." in comment
+    assert "Added citation “Test Gazette: 2008 Copa Perú → Copa Perú 2008”." in comment
+    assert "Added citation “Test Almanac: Peru - List of Champions → Champion”." in comment
     assert "Every citation of this season" in body(page)
 
 
-def test_a_fact_citation_needs_its_fact(editor_client, admin_form_data, wikipedia):
+def test_a_fact_citation_needs_its_fact(editor_client, admin_form_data, gazette):
+    shipped = Citation.objects.count()
     url = season_url()
     data = admin_form_data(editor_client.get(url))
-    add_row("citations-2", fact="", source=wikipedia.pk, detail="", order=0)(data)
+    add_row("citations-2", fact="", source=gazette.pk, detail="", order=0)(data)
     response = editor_client.post(url, data)
     assert response.status_code == 200
-    assert response.context["inline_admin_formsets"][1].formset.errors[0] == {"fact": ["This field is required."]}
-    assert not Citation.objects.exists()
+    errors = response.context["inline_admin_formsets"][1].formset.errors
+    assert errors[-1] == {"fact": ["This field is required."]}  # the added row, after the shipped ones
+    assert Citation.objects.count() == shipped
+    assert not Citation.objects.filter(source=gazette).exists()
 
 
 def citable_things():
@@ -202,31 +230,31 @@ def citable_things():
 
 
 @pytest.mark.parametrize("admin_name", ["region", "group", "knockoutround", "tie", "match", "note", "qualifier"])
-def test_each_citable_things_page_cites_its_sources(editor_client, admin_form_data, wikipedia, admin_name):
+def test_each_citable_things_page_cites_its_sources(editor_client, admin_form_data, gazette, admin_name):
     thing = dict(citable_things())[admin_name]
     url = f"/admin/tournaments/{admin_name}/{thing.pk}/change/"
     page = editor_client.get(url)
     data = admin_form_data(page)
-    add_row("citations", source=wikipedia.pk, detail="the table", order=0)(data)
+    add_row("citations", source=gazette.pk, detail="the table", order=0)(data)
     saved(editor_client, url, data)
-    citation = Citation.objects.get()
+    citation = Citation.objects.get(source=gazette)
     field = "knockout_round" if admin_name == "knockoutround" else admin_name
     assert (getattr(citation, field), citation.season.year, citation.detail) == (thing, 1998, "the table")
     again = editor_client.get(url)
-    assert f'<option value="{wikipedia.pk}" selected>Wikipedia: 2008 Copa Perú</option>' in body(again)
+    assert f'<option value="{gazette.pk}" selected>Test Gazette: 2008 Copa Perú</option>' in body(again)
 
 
-def test_a_citation_of_another_seasons_thing_or_of_two_things_is_refused(editor_client, admin_form_data, wikipedia):
+def test_a_citation_of_another_seasons_thing_or_of_two_things_is_refused(editor_client, admin_form_data, gazette):
     url = f"/admin/tournaments/citation/add/?season={Season.objects.get(year=2008).pk}"
     data = admin_form_data(editor_client.get(url))
-    data.update(source=wikipedia.pk, match=Match.objects.filter(season__year=1998).first().pk)
+    data.update(source=gazette.pk, match=Match.objects.filter(season__year=1998).first().pk)
     response = editor_client.post(url, data)
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["match"] == ["This belongs to another season."]
-    assert not Citation.objects.exists()
+    assert not Citation.objects.filter(source=gazette).exists()
 
 
-def test_a_stage_is_cited_from_the_citation_page_the_season_links_to(editor_client, admin_form_data, wikipedia):
+def test_a_stage_is_cited_from_the_citation_page_the_season_links_to(editor_client, admin_form_data, gazette):
     season = Season.objects.get(year=1998)
     text = body(editor_client.get(season_url(1998)))
     add = f"/admin/tournaments/citation/add/?season={season.pk}"
@@ -235,9 +263,9 @@ def test_a_stage_is_cited_from_the_citation_page_the_season_links_to(editor_clie
     stages = list(page.context["adminform"].form.fields["stage"].queryset)
     assert stages and all(stage.season_id == season.pk for stage in stages)
     data = admin_form_data(page)
-    data.update(source=wikipedia.pk, stage=stages[0].pk, detail="the national stage's table")
+    data.update(source=gazette.pk, stage=stages[0].pk, detail="the national stage's table")
     saved(editor_client, add, data)
-    assert Citation.objects.get().stage == stages[0]
+    assert Citation.objects.get(source=gazette).stage == stages[0]
     listed = editor_client.get(f"/admin/tournaments/citation/?season__id__exact={season.pk}")
     assert f"{stages[0]}" in body(listed)
 
@@ -249,16 +277,16 @@ def test_a_hostile_citation_link_opens_an_empty_form(editor_client, query):
     assert list(page.context["adminform"].form.fields["stage"].queryset) == []
 
 
-def test_a_stale_match_save_keeps_its_new_citation_out(editor_client, admin_form_data, wikipedia):
+def test_a_stale_match_save_keeps_its_new_citation_out(editor_client, admin_form_data, gazette):
     match = Match.objects.filter(season__year=1998).first()
     url = f"/admin/tournaments/match/{match.pk}/change/"
     data = admin_form_data(editor_client.get(url))
     match.save()  # a colleague's save in between
-    add_row("citations", source=wikipedia.pk, detail="", order=0)(data)
+    add_row("citations", source=gazette.pk, detail="", order=0)(data)
     response = editor_client.post(url, data)
     assert response.status_code == 200
     assert "Someone else changed this match while you were editing it." in body(response)
-    assert not Citation.objects.exists()
+    assert not Citation.objects.filter(source=gazette).exists()
 
 
 # Disputed facts, status and confidence
@@ -283,27 +311,32 @@ def test_the_season_form_has_status_and_confidence_and_refuses_a_champion_withou
 
 
 def test_versions_of_a_disputed_champion_are_edited_on_the_season_page(
-    editor_client, admin_form_data, wikipedia, rsssf
+    editor_client, admin_form_data, gazette, almanac
 ):
     url = season_url(1998)
     data = admin_form_data(editor_client.get(url))
     imi = Season.objects.get(year=1998).champion
-    add_row("fact_versions", fact="champion", name="I.M.I.", team=imi.pk, sources=[wikipedia.pk], detail="", order=0)(
+    add_row("fact_versions", fact="champion", name="I.M.I.", team=imi.pk, sources=[gazette.pk], detail="", order=0)(
         data
     )
     saved(editor_client, url, data)
-    version = FactVersion.objects.get()
-    assert (version.team, list(version.sources.all())) == (imi, [wikipedia])
+    version = FactVersion.objects.get(season__year=1998, sources=gazette)
+    assert (version.team, list(version.sources.all())) == (imi, [gazette])
 
     data = admin_form_data(editor_client.get(url))
-    row = next(key for key, value in data.items() if key.startswith("fact_versions-") and value == "I.M.I.")
-    data[row.replace("-name", "-sources")] = [wikipedia.pk, rsssf.pk]
+    row = next(
+        key
+        for key, value in data.items()
+        if key.startswith("fact_versions-") and key.endswith("-id") and str(value) == str(version.pk)
+    )
+    assert data[row.replace("-id", "-name")] == "I.M.I."
+    data[row.replace("-id", "-sources")] = [gazette.pk, almanac.pk]
     saved(editor_client, url, data)
-    assert set(version.sources.all()) == {wikipedia, rsssf}
+    assert set(version.sources.all()) == {gazette, almanac}
     comment = Version.objects.get_for_object(Season.objects.get(year=1998)).order_by("-pk")[0].revision.get_comment()
     assert (
-        "Version of a disputed fact “1998 Champion: I.M.I.”: Sources: Wikipedia: 2008 Copa Perú → "
-        "RSSSF: Peru - List of Champions, Wikipedia: 2008 Copa Perú." in comment
+        "Version of a disputed fact “1998 Champion: I.M.I.”: Sources: Test Gazette: 2008 Copa Perú → "
+        "Test Almanac: Peru - List of Champions, Test Gazette: 2008 Copa Perú." in comment
     )
 
 
@@ -314,28 +347,31 @@ def team_url(name):
     return f"/admin/tournaments/team/{Team.objects.get(name=name).pk}/change/"
 
 
-def test_a_team_page_records_its_other_names(editor_client, admin_form_data, wikipedia):
+def test_a_team_page_records_its_other_names(editor_client, admin_form_data, gazette):
     url = team_url("Sport Ancash")
     data = admin_form_data(editor_client.get(url))
-    add_row("aliases", name="Sport Áncash de Huaraz", source=wikipedia.pk)(data)
+    add_row("aliases", name="Sport Áncash de Huaraz", source=gazette.pk)(data)
     saved(editor_client, url, data)
-    alias = TeamAlias.objects.get()
-    assert (alias.team.name, alias.search_name, alias.source) == ("Sport Ancash", "sport ancash de huaraz", wikipedia)
+    alias = TeamAlias.objects.get(source=gazette)
+    assert (alias.team.name, alias.search_name, alias.source) == ("Sport Ancash", "sport ancash de huaraz", gazette)
     comment = Version.objects.get_for_object(alias.team).order_by("-pk")[0].revision.get_comment()
     assert "Added other name “Sport Áncash de Huaraz (Sport Ancash)”." in comment
 
 
 def test_an_other_name_that_is_another_teams_name_is_refused(editor_client, admin_form_data):
+    shipped = TeamAlias.objects.count()
     url = team_url("Sport Ancash")
     data = admin_form_data(editor_client.get(url))
     add_row("aliases", name="c.n.i.", source="")(data)
     response = editor_client.post(url, data)
     assert response.status_code == 200
     assert has(response, "c.n.i. is the name of another team, CNI.")
-    assert not TeamAlias.objects.exists()
+    assert TeamAlias.objects.count() == shipped
+    assert not TeamAlias.objects.filter(team__name="Sport Ancash").exists()
 
 
 def test_an_other_name_written_twice_or_already_anothers_is_refused(editor_client, admin_form_data):
+    shipped = TeamAlias.objects.count()
     TeamAlias.objects.create(team=Team.objects.get(name="CNI"), name="Colegio Nacional Iquitos")
     url = team_url("Sport Ancash")
     data = admin_form_data(editor_client.get(url))
@@ -346,7 +382,8 @@ def test_an_other_name_written_twice_or_already_anothers_is_refused(editor_clien
     assert response.status_code == 200
     assert has(response, "ANCASH SPORT is written twice here.")
     assert has(response, "Colegio Nacional Iquitos is already another name of CNI.")
-    assert TeamAlias.objects.count() == 1
+    assert TeamAlias.objects.count() == shipped + 1
+    assert not TeamAlias.objects.filter(team__name="Sport Ancash").exists()
 
 
 def test_a_team_cannot_take_another_teams_other_name(editor_client, admin_form_data):
@@ -365,31 +402,43 @@ def test_a_team_cannot_take_another_teams_other_name(editor_client, admin_form_d
 # What a season's delete would remove
 
 
-def test_a_seasons_delete_page_lists_its_citations_and_versions(client, wikipedia):
+def test_a_seasons_delete_page_lists_its_citations_and_versions(client, gazette):
     season = Season.objects.get(year=2008)
-    Citation.objects.create(source=wikipedia, season=season, order=1)
+    shipped = (season.citations.count(), season.fact_versions.count())
+    Citation.objects.create(source=gazette, season=season, order=next_source_number(season))
     version = FactVersion.objects.create(season=season, fact="runner_up", name="Sport Ancash")
-    version.sources.add(wikipedia)
+    version.sources.add(gazette)
     client.force_login(User.objects.create_superuser("jefa", password="x"))
     text = body(client.get(f"/admin/tournaments/season/{season.pk}/delete/"))
-    assert "Citations: 1" in text
-    assert "Versions of disputed facts: 1" in text
+    assert f"Citations: {shipped[0] + 1}" in text
+    assert f"Versions of disputed facts: {shipped[1] + 1}" in text
     assert "2008 Runner-up: Sport Ancash" in text
 
 
-def test_a_citation_removed_on_the_season_page_comes_back_from_history(editor_client, admin_form_data, wikipedia):
+def test_a_citation_removed_on_the_season_page_comes_back_from_history(editor_client, admin_form_data, gazette):
     season = Season.objects.get(year=2008)
-    Citation.objects.create(source=wikipedia, season=season, order=1)
+    number = next_source_number(season)
+    citation = Citation.objects.create(source=gazette, season=season, order=number)
+    shipped = Citation.objects.count() - 1
     url = season_url()
     data = admin_form_data(editor_client.get(url))
-    data["citations-0-DELETE"] = "on"
+    row = next(
+        key
+        for key, value in data.items()
+        if key.startswith("citations-") and key.endswith("-id") and str(value) == str(citation.pk)
+    )
+    data[row.replace("-id", "-DELETE")] = "on"
     saved(editor_client, url, data)
-    assert not Citation.objects.exists()
+    assert not Citation.objects.filter(source=gazette).exists()
+    assert Citation.objects.count() == shipped
     versions = Version.objects.get_for_object(season).order_by("pk")
-    assert "Deleted citation “Wikipedia: 2008 Copa Perú → Copa Perú 2008”." in versions.last().revision.get_comment()
+    assert "Deleted citation “Test Gazette: 2008 Copa Perú → Copa Perú 2008”." in versions.last().revision.get_comment()
 
     before = versions.first()  # "As it was before the first change in the admin", with its citations
     revert_url = f"/admin/tournaments/season/{season.pk}/history/{before.pk}/"
     response = editor_client.post(revert_url, admin_form_data(editor_client.get(revert_url)))
     assert response.status_code == 302
-    assert [(citation.source, citation.order) for citation in Citation.objects.all()] == [(wikipedia, 1)]
+    assert [(citation.source, citation.order) for citation in Citation.objects.filter(source=gazette)] == [
+        (gazette, number)
+    ]
+    assert Citation.objects.count() == shipped + 1

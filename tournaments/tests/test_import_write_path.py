@@ -45,28 +45,28 @@ def test_a_match_dated_outside_its_season_is_refused_with_the_admins_sentence(tm
     edited = SEED_2008.replace("2008-12-11\nAtlético Torino 1-1 CNI", "2009-12-11\nAtlético Torino 1-1 CNI")
     code, out, err, path = run(tmp_path, edited)
     assert code == 1
-    assert err.strip() == f"{path}:150: match: The date 2009-12-11 is outside the 2008 season."
+    assert err.strip() == f"{path}:151: match: The date 2009-12-11 is outside the 2008 season."
     assert season_dump(2008) == before
 
 
 def test_every_mistake_is_reported_at_once_in_line_order_and_nothing_is_written(tmp_path, shipped_seasons):
     before = season_dump(2008)
     lines = SEED_2008.splitlines()
-    assert lines[63] == "| Piura | Atlético Torino |"
-    lines[63] = "| Piura | Wanka |"  # line 64: Wanka qualified already, for Junín
-    assert lines[139] == "Sport Huancayo 2-0 Atlético Torino"
-    lines[139] = "Sport Huancayo 2-x Atlético Torino"  # line 140: not a score
-    assert lines[141] == "2008-12-09"
-    lines[141] = "2009-12-09"  # line 142: a date in the next season, for the match on line 143
-    assert lines[146] == "Sport Huancayo 2-0 Cobresol"
-    lines[146] = "Cobresol 2-0 Cobresol"  # line 147: a team playing itself
+    assert lines[64] == "| Piura | Atlético Torino |"
+    lines[64] = "| Piura | Wanka |"  # line 65: Wanka qualified already, for Junín
+    assert lines[140] == "Sport Huancayo 2-0 Atlético Torino"
+    lines[140] = "Sport Huancayo 2-x Atlético Torino"  # line 141: not a score
+    assert lines[142] == "2008-12-09"
+    lines[142] = "2009-12-09"  # line 143: a date in the next season, for the match on line 144
+    assert lines[147] == "Sport Huancayo 2-0 Cobresol"
+    lines[147] = "Cobresol 2-0 Cobresol"  # line 148: a team playing itself
     code, out, err, path = run(tmp_path, "\n".join(lines) + "\n")
     assert code == 1
     assert err.strip().splitlines() == [
-        f"{path}:64: departmental qualifier: Wanka has already qualified in 2008.",
-        f"{path}:140: the score '2-x' is not two numbers (expected e.g. 'Home 2-1 Away')",
-        f"{path}:143: match: The date 2009-12-09 is outside the 2008 season.",
-        f"{path}:147: Cobresol cannot play itself",
+        f"{path}:65: departmental qualifier: Wanka has already qualified in 2008.",
+        f"{path}:141: the score '2-x' is not two numbers (expected e.g. 'Home 2-1 Away')",
+        f"{path}:144: match: The date 2009-12-09 is outside the 2008 season.",
+        f"{path}:148: Cobresol cannot play itself",
     ]
     assert season_dump(2008) == before
 
@@ -79,7 +79,7 @@ def test_a_repeated_match_line_is_refused_with_its_line_number(tmp_path, shipped
     code, out, err, path = run(tmp_path, edited)
     assert code == 1
     assert err.strip() == (
-        f"{path}:152: the match CNI v Atlético Torino is already on line 150, in the same round and on the same day: "
+        f"{path}:153: the match CNI v Atlético Torino is already on line 151, in the same round and on the same day: "
         "remove one of the two lines"
     )
     assert (
@@ -115,7 +115,7 @@ def test_a_renamed_team_is_a_rename_candidate_not_a_new_club_and_a_vanished_one(
     renamed = SEED_2008.replace("| Junín | Wanka | Huancayo |", "| Junín | Deportivo Wanka | Huancayo |")
     code, out, err, path = run(tmp_path, renamed, "--dry-run")
     assert code == 0
-    assert "Possible rename: Deportivo Wanka (line 43) takes the place of Wanka" in out
+    assert "Possible rename: Deportivo Wanka (line 44) takes the place of Wanka" in out
     assert "would be removed" not in out and "New teams" not in out
     assert "  ~ 2008 · Departmental stage · Junín · Wanka: team Wanka → Deportivo Wanka" in out
     code, out, err, path = run(tmp_path, renamed)

@@ -294,7 +294,16 @@ def test_every_note_of_the_seeds_is_stored_verbatim():
     for path in SEEDS.glob("*.txt"):
         for line in path.read_text(encoding="utf-8").splitlines():
             note = re.match(r"^(?:- |Note: )(.*)$", line)
-            if note and not line.startswith(("- Competition", "- Season", "- Winners", "- Prevseason", "- Nextseason")):
+            if note and not line.startswith(
+                (
+                    "- Competition",
+                    "- Season",
+                    "- Winners",
+                    "- Confidence",
+                    "- Prevseason",
+                    "- Nextseason",
+                )
+            ):
                 if "Torneo Descentralizado" in line or "Segunda División" in line:
                     continue  # "See also" links, stored on the season.
                 assert note.group(1) in texts

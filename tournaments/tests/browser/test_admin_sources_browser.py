@@ -12,18 +12,24 @@ pytestmark = pytest.mark.browser
 
 def test_an_editor_picks_a_source_for_the_season_from_the_autocomplete(live_seasons, page):
     season = Season.objects.get(year=2008)
-    wikipedia = Source.objects.create(
-        publisher="Wikipedia",
+    # Made-up publications that the shipped archive (which cites Wikipedia, RSSSF and others) cannot already hold.
+    gazette = Source.objects.create(
+        publisher="Test Gazette",
         title="2008 Copa Perú",
-        url="https://en.wikipedia.org/wiki/2008_Copa_Per%C3%BA",
+        url="https://gazette.example/copa-peru-2008",
         language="en",
         licence="CC BY-SA 4.0",
     )
-    rsssf = Source.objects.create(publisher="RSSSF", title="Peru - List of Champions", url="https://www.rsssf.org/")
-    Citation.objects.create(source=wikipedia, season=season, order=1)
-    Citation.objects.create(source=wikipedia, season=season, fact="champion", detail="infobox", order=0)
+    almanac = Source.objects.create(
+        publisher="Test Almanac", title="Peru - List of Champions", url="https://almanac.example/"
+    )
+    general = Citation.objects.filter(season=season, fact="", region=None, stage=None).order_by("order")
+    shipped = [(citation.source, citation.order) for citation in general]
+    number = (shipped[-1][1] if shipped else 0) + 1  # the next number in the season's Sources section
+    Citation.objects.create(source=gazette, season=season, order=number)
+    Citation.objects.create(source=gazette, season=season, fact="champion", detail="infobox", order=0)
     version = FactVersion.objects.create(season=season, fact="champion", name="Sport Ancash", team=season.champion)
-    version.sources.add(wikipedia)
+    version.sources.add(gazette)
     # Transactional tests before this one flushed the group migrations 0003 and 0008 made; make it as they do.
     editors, created = Group.objects.get_or_create(name="Editors")
     if created:
@@ -40,9 +46,9 @@ def test_an_editor_picks_a_source_for_the_season_from_the_autocomplete(live_seas
 
     page.locator("#citations-group .add-row a").click()
     page.locator("#citations-group tr.dynamic-citations .select2-selection").last.click()
-    page.keyboard.type("rsssf")
-    page.locator(".select2-results__option", has_text="RSSSF: Peru - List of Champions").click()
-    page.locator("#citations-group tr.dynamic-citations input[name$='-order']").last.fill("2")
+    page.keyboard.type("almanac")
+    page.locator(".select2-results__option", has_text="Test Almanac: Peru - List of Champions").click()
+    page.locator("#citations-group tr.dynamic-citations input[name$='-order']").last.fill(str(number + 1))
     save_screenshot(page, "admin-season-sources-1280")
     assert horizontal_overflow(page) == 0, "the season page with its sources fits 1,280 px"
     page.set_viewport_size(PHONE)
@@ -51,5 +57,8 @@ def test_an_editor_picks_a_source_for_the_season_from_the_autocomplete(live_seas
 
     page.click("input[name=_continue]")
     assert "was changed successfully" in page.locator(".messagelist").inner_text()
-    general = Citation.objects.filter(season=season, fact="", region=None, stage=None).order_by("order")
-    assert [(citation.source, citation.order) for citation in general] == [(wikipedia, 1), (rsssf, 2)]
+    assert [(citation.source, citation.order) for citation in general.all()] == [
+        *shipped,
+        (gazette, number),
+        (almanac, number + 1),
+    ]
