@@ -100,3 +100,11 @@ def test_a_resumen_citing_other_sources_than_the_summary_is_refused_on_its_headi
     assert raised.value.lines() == [
         f"1969.txt:{heading}: the Resumen must cite the same sources as the summary (none): correct its markers."
     ]
+
+
+def test_the_admin_season_form_offers_the_spanish_summary_beside_the_summary(editor_client):
+    import_season(roll_article(1969), "1969.txt")
+    season = Season.objects.get(year=1969)
+    html = editor_client.get(f"/admin/tournaments/season/{season.pk}/change/").content.decode()
+    assert html.index('name="summary"') < html.index('name="summary_translation"') < html.index('name="see_also"')
+    assert SPANISH_1969 in html
