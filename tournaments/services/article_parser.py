@@ -552,7 +552,8 @@ class _Parser(SourcesReader):
             self.stack = []
             self.skipping_section = self.top is None
             if self.top is None:
-                expected = "Team changes, Departmental Stage, Regional Stage, National Stage or See also"
+                expected = "Team changes, Departmental Stage, Regional Stage, National Stage, See also, Resumen, "
+                expected += "Other names or Sources"
                 self.error(number, f"unknown section '{name}': expected {expected}")
             if self.top == "summary_translation":
                 self.article.summary_translation_line = number
