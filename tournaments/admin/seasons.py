@@ -82,7 +82,7 @@ class SeasonAdmin(EditorAdmin):
                 "fields": ["status", "champion", "confidence"],
             },
         ),
-        (gettext_lazy("Introduction"), {"fields": ["summary", "see_also"]}),
+        (gettext_lazy("Introduction"), {"fields": ["summary", "summary_translation", "see_also"]}),
         (gettext_lazy("Points"), {"fields": ["points_for_win", "points_for_draw", "away_goals_rule"]}),
         (
             gettext_lazy("Sources of the season's stages, matches and other things"),

@@ -76,6 +76,15 @@ class Season(models.Model):
         help_text=_("Tick only if two-legged ties level on aggregate were decided by away goals this season."),
     )
     summary = models.TextField(_("summary"), blank=True, help_text=_("The season's introduction, in paragraphs."))
+    summary_translation = models.TextField(
+        _("summary in Spanish"),
+        blank=True,
+        help_text=_(
+            "The summary in Spanish, by the editors, in paragraphs with the same source markers. Spanish pages show "
+            "it instead of the English summary when present: a summary is our own words, so it is replaced, not "
+            "quoted."
+        ),
+    )
     see_also = models.TextField(
         _("see also"), blank=True, help_text=_("Related competitions, one per line: '2008 Torneo Descentralizado'.")
     )

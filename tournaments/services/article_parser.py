@@ -32,6 +32,8 @@ TOP_SECTIONS = {
     "see also": "see_also",
     "sources": "sources",
     "other names": "other_names",
+    # The summary in Spanish, by the editors (Season.summary_translation); the heading is Spanish like its text.
+    "resumen": "summary_translation",
 }
 # The sections whose heading a marker can cite: the stage they describe.
 STAGE_SECTIONS = {"departmental", "regional", "national"}
@@ -191,6 +193,8 @@ class Article:
     infobox: dict = field(default_factory=dict)  # folded key -> (value, line)
     summary: list = field(default_factory=list)
     summary_lines: list = field(default_factory=list)  # the article line of each summary paragraph
+    summary_translation: list = field(default_factory=list)  # the ==Resumen== paragraphs
+    summary_translation_line: int = 0  # the ==Resumen== heading's line, 0 when there is none
     notes: list = field(default_factory=list)  # season-level notes
     stage_text: dict = field(default_factory=dict)  # stage kind -> paragraphs
     team_changes: list = field(default_factory=list)
@@ -456,6 +460,7 @@ class _Parser(SourcesReader):
             self.check_infobox,
             self.check_facts,
             self.check_cites,
+            self.check_summary_translation,
         )
         for check in checks:
             try:
@@ -547,8 +552,11 @@ class _Parser(SourcesReader):
             self.stack = []
             self.skipping_section = self.top is None
             if self.top is None:
-                expected = "Team changes, Departmental Stage, Regional Stage, National Stage or See also"
+                expected = "Team changes, Departmental Stage, Regional Stage, National Stage, See also, Resumen, "
+                expected += "Other names or Sources"
                 self.error(number, f"unknown section '{name}': expected {expected}")
+            if self.top == "summary_translation":
+                self.article.summary_translation_line = number
             if self.top == "national":
                 self.stack = [(2, self.article.national)]
                 self.article.national.line = number
@@ -749,6 +757,8 @@ class _Parser(SourcesReader):
         if self.top == "intro":
             self.article.summary.append(line)
             self.article.summary_lines.append(number)
+        elif self.top == "summary_translation":
+            self.article.summary_translation.append(line)
         elif container is not None and container.number is not None:
             self.read_region_paragraph(number, line, container)
         elif self.top in ("departmental", "regional", "national"):
@@ -779,6 +789,20 @@ class _Parser(SourcesReader):
     def check_no_pending_date(self, number):
         if self.pending_date:
             self.error(self.pending_date[1], "a date line with no match line after it")
+
+    def check_summary_translation(self):
+        """The Spanish summary cites the same sources as the English one: it says the same, in other words."""
+        article = self.article
+        if not article.summary_translation_line:
+            return
+        english = {number for line in article.summary for number in markers_in(line)}
+        spanish = {number for line in article.summary_translation for number in markers_in(line)}
+        if english != spanish:
+            listed = ", ".join(f"[{number}]" for number in sorted(english)) or "none"
+            self.report(
+                article.summary_translation_line,
+                f"the Resumen must cite the same sources as the summary ({listed}): correct its markers.",
+            )
 
     def check_infobox(self):
         article = self.article

@@ -121,6 +121,10 @@ class _Exporter:
         self.national(stages.get("national"))
         if season.see_also.strip():
             self.write("==See also==", *(f"- {line}" for line in season.see_also.splitlines() if line.strip()), "")
+        if paragraphs(season.summary_translation):
+            self.write("==Resumen==")
+            for paragraph in paragraphs(season.summary_translation):
+                self.write(paragraph, "")
         self.other_names()
         self.sources()
         return "\n".join(self.out).rstrip() + "\n"

@@ -272,6 +272,7 @@ class _SeasonWriter:
                 status=article.status,
                 confidence=article.confidence,
                 summary="\n\n".join(article.summary),
+                summary_translation="\n\n".join(article.summary_translation),
                 see_also="\n".join(article.see_also),
             ),
             article.year_line,
