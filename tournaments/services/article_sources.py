@@ -12,6 +12,7 @@ Every reader here works by hand in time linear in the line (see the note in arti
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -69,20 +70,33 @@ class VersionEntry:
     detail: str = ""
 
 
+# Sources are numbered with at most three digits (read_source_line); a longer ``[digits]`` is still read as a
+# marker, so it is refused with a sentence instead of staying in a club's name or a summary as text.
+MARKER_DIGITS = 3
+MARKER = re.compile(r"\[([0-9]+)\]")
+
+
+def marker_number(digits):
+    """The source number a marker's ASCII digits name: an int, or the digits themselves (a str) when they are more
+    than a source list can number, for check_cites to refuse (never int() of thousands of digits)."""
+    return int(digits) if len(digits) <= MARKER_DIGITS else digits
+
+
 def split_markers(line):
     """(the line without its trailing markers, [numbers]) for "Sport Bolito [1][3]" -> ("Sport Bolito", [1, 3]).
 
-    Only markers at the very end count; "[n]" inside a line is text. Read backwards by index (no copies of the line
-    per marker), so a hostile line of thousands of markers stays linear.
+    Only markers at the very end count; "[n]" inside a line is text. Any number of digits is a marker (see
+    marker_number). Read backwards by index (no copies of the line per marker), so a hostile line of thousands of
+    markers stays linear.
     """
     numbers = []
     end = len(line.rstrip())
     while end and line[end - 1] == "]":
-        opening = line.rfind("[", max(0, end - 5), end)
+        opening = line.rfind("[", 0, end)
         digits = line[opening + 1 : end - 1] if opening >= 0 else ""
         if not (digits.isdecimal() and digits.isascii()):
             break
-        numbers.append(int(digits))
+        numbers.append(marker_number(digits))
         end = opening
         while end and line[end - 1].isspace():
             end -= 1
@@ -91,15 +105,7 @@ def split_markers(line):
 
 def markers_in(text):
     """The numbers of every ``[n]`` anywhere in a paragraph, in order (markers in running text stay in it)."""
-    numbers, position = [], text.find("[")
-    while position != -1:
-        # A marker has at most three digits: look no further, so "[[[[…" stays linear.
-        closing = text.find("]", position, position + 5)
-        digits = text[position + 1 : closing] if closing != -1 else ""
-        if digits.isdecimal() and digits.isascii():
-            numbers.append(int(digits))
-        position = text.find("[", position + 1)
-    return numbers
+    return [marker_number(match[1]) for match in MARKER.finditer(text)]
 
 
 def name_and_address(text):
@@ -288,7 +294,13 @@ class SourcesReader:
         listed = {entry.number for entry in self.article.sources}
         for cites, line in self.cite_uses:
             for number in cites:
-                if number not in listed:
+                if isinstance(number, str):
+                    self.report(
+                        line,
+                        f"[{number[:12]}…] is not a source marker: sources are numbered 1 to 999, so a marker has at "
+                        "most three digits.",
+                    )
+                elif number not in listed:
                     self.report(
                         line,
                         f"Source {number} is not listed under ==Sources==: add it there or correct the marker.",

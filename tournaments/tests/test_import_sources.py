@@ -420,3 +420,20 @@ def test_the_import_revision_holds_the_sources_citations_versions_and_other_name
     finally:
         for model in added:
             reversion.unregister(model)
+
+
+@pytest.mark.parametrize(
+    "infobox, body, line",
+    [
+        ("- Winners: Melgar [99999999999999999999]\n", "", 6),
+        ("- Winners: Melgar [1]\n", "A sentence [1]. Another [12345].\n", 8),
+        ("- Winners: Melgar [" + "9" * 5000 + "]\n", "", 6),
+    ],
+)
+def test_a_marker_of_any_length_is_read_as_a_marker_and_refused_when_too_long(infobox, body, line):
+    """Any [digits] at the end of a line (or in running text) is a marker, never part of a club's name; a number
+    longer than a source list can have is refused with a sentence (thousands of digits included)."""
+    lines = errors_of(article(infobox, body))
+    assert len(lines) == 1 and lines[0].startswith(f"a.txt:{line}: [")
+    assert lines[0].endswith("sources are numbered 1 to 999, so a marker has at most three digits.")
+    assert parse_article(article("- Winners: Melgar [1]\n"), "a.txt").infobox["winners"][0] == "Melgar"
