@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from ..models.text_rules import own_name_message
 from ..text import fold
 
 STATUSES = {"final": "final", "no final": "no_final", "not held": "not_held"}
@@ -229,7 +230,7 @@ class SourcesReader:
         if not (equals and alias and team):
             self.error(number, f"'{line[:60]}' is not understood under Other names: write '- Other name = Team [1]'.")
         if fold(alias) == fold(team):
-            self.error(number, f"'{alias}' is the team's own name, not another name.")
+            self.error(number, own_name_message(alias))
         taken = next((entry for entry in self.article.aliases if fold(entry.name) == fold(alias)), None)
         if taken is not None:
             self.error(number, f"'{alias}' is already given as another name on line {taken.line}.")

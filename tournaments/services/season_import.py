@@ -45,6 +45,7 @@ from ..models import (
     Tie,
     round_kind_from_name,
 )
+from ..models.text_rules import look_alike_letter
 from . import import_sources
 from .article_parser import ArticleError, LineError, NumberTooLarge, parse_article
 from .article_parser import folded as fold
@@ -230,6 +231,8 @@ class _SeasonWriter:
 
     def club(self, name, line, found):
         """The stored club of `name` among `found` (stored teams with its folded name), or a new one."""
+        if reason := look_alike_letter(name):
+            self.error(line, reason)
         exact = [team for team in found if team.name == name]
         if exact or len(found) == 1:
             return (exact or found)[0]
