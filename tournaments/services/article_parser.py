@@ -12,6 +12,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from ..departments import DEPARTMENT_NAMES
 from ..text import fold, from_roman, to_roman
 from .article_sources import FACT_KEYS, NOWHERE, NOWHERE_INFOBOX, VERSION_KEYS, SourcesReader, markers_in, split_markers
@@ -207,6 +209,7 @@ class Article:
     aliases: list = field(default_factory=list)  # AliasLine
     fact_cites: dict = field(default_factory=dict)  # "champion" | "runner_up" | "status" -> source numbers
     stage_cites: dict = field(default_factory=dict)  # stage kind -> (source numbers, heading line)
+    stage_lines: dict = field(default_factory=dict)  # stage kind -> the line of its ==…Stage== heading
     versions: dict = field(default_factory=dict)  # "champion" | "runner_up" -> [VersionEntry], main line first
     status: str = "final"  # as Season.Status
     confidence: str = ""  # as Season.Confidence
@@ -455,6 +458,7 @@ class _Parser(SourcesReader):
             lambda: self.check_no_pending_date(len(lines)),
             self.check_infobox,
             self.check_facts,
+            self.check_not_held,
             self.check_cites,
         )
         for check in checks:
@@ -464,6 +468,20 @@ class _Parser(SourcesReader):
                 pass
         self.article.errors = self.errors
         return self.article
+
+    def check_not_held(self):
+        """A season that was not held has no stage sections (so no qualifiers, regions, groups or matches); a
+        season with no final may have them (1974 was played up to its cancelled final)."""
+        if self.article.status != "not_held":
+            return
+        for line in sorted(self.article.stage_lines.values()):
+            self.report(
+                line,
+                _(
+                    "A season that was not held has no departmental qualifiers, regions, stages or matches: remove "
+                    "this section, or give the season the status it had."
+                ),
+            )
 
     # ----- headings -----
     def read_line(self, number, line):
@@ -549,6 +567,8 @@ class _Parser(SourcesReader):
             if self.top is None:
                 expected = "Team changes, Departmental Stage, Regional Stage, National Stage or See also"
                 self.error(number, f"unknown section '{name}': expected {expected}")
+            if self.top in STAGE_SECTIONS:
+                self.article.stage_lines.setdefault(self.top, number)
             if self.top == "national":
                 self.stack = [(2, self.article.national)]
                 self.article.national.line = number
@@ -605,7 +625,7 @@ class _Parser(SourcesReader):
 
     # ----- where we are -----
     def container(self):
-        return next((node for _, node in reversed(self.stack) if isinstance(node, Container)), None)
+        return next((node for _level, node in reversed(self.stack) if isinstance(node, Container)), None)
 
     def current_section(self):
         """The innermost group or round, and the matchday number when under a "Round N" heading."""

@@ -482,3 +482,19 @@ def test_an_other_name_cited_by_another_seasons_source_keeps_it_through_this_sea
     alias.refresh_from_db()
     assert (TeamAlias.objects.count(), alias.name, alias.source) == (1, "FBC Melgar", rsssf)
     assert f"- FBC Melgar = Melgar [{1 + 1}]" in export_season(2001)
+
+
+def test_a_season_not_held_refuses_stages_qualifiers_and_matches_but_one_with_no_final_may_have_them():
+    body = (
+        "==Departmental Stage==\n"
+        "| Department | Team | Location |\n| Lima | Sport Bolito | Lima |\n"
+        "==National Stage==\n===Final===\nSport Bolito 1-0 Melgar\n"
+    )
+    lines = errors_of(article("- Status: not held\n", body))
+    sentence = (
+        "A season that was not held has no departmental qualifiers, regions, stages or matches: remove this section, "
+        "or give the season the status it had."
+    )
+    assert lines == [f"a.txt:8: {sentence}", f"a.txt:11: {sentence}"]
+    parsed = parse_article(article("- Status: no final\n", body), "a.txt")
+    assert parsed.status == "no_final" and len(parsed.qualifiers) == 1
