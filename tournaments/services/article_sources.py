@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.translation import gettext as _
 
 from ..models.text_rules import own_name_message
 from ..text import fold
@@ -150,7 +151,7 @@ class SourcesReader:
     def cite(self, cites, line):
         """Record a use of markers, checked against the Sources section once the whole article is read."""
         if len(set(cites)) != len(cites):
-            self.error(line, "The same source is cited twice at the end of this line: write each marker once.")
+            self.error(line, _("The same source is cited twice at the end of this line: write each marker once."))
         if cites:
             self.cite_uses.append((cites, line))
         return cites
@@ -187,7 +188,11 @@ class SourcesReader:
         entry_number, expected = int(digits), len(sources) + 1
         # Reported and kept, so one mistake in the numbering does not make every later marker unknown too.
         if any(entry.number == entry_number for entry in sources):
-            self.report(number, f"Source {entry_number} is listed twice: number the sources 1, 2, 3… once each.")
+            self.report(
+                number,
+                _("Source %(number)s is listed twice: number the sources 1, 2, 3… once each.")
+                % {"number": entry_number},
+            )
         elif entry_number != expected:
             self.report(
                 number,
@@ -228,12 +233,20 @@ class SourcesReader:
         alias, equals, team = body[2:].partition("=") if body.startswith("- ") else ("", "", "")
         alias, team = alias.strip(), team.strip()
         if not (equals and alias and team):
-            self.error(number, f"'{line[:60]}' is not understood under Other names: write '- Other name = Team [1]'.")
+            self.error(
+                number,
+                _("'%(text)s' is not understood under Other names: write '- Other name = Team [1]'.")
+                % {"text": line[:60]},
+            )
         if fold(alias) == fold(team):
             self.error(number, own_name_message(alias))
         taken = next((entry for entry in self.article.aliases if fold(entry.name) == fold(alias)), None)
         if taken is not None:
-            self.error(number, f"'{alias}' is already given as another name on line {taken.line}.")
+            self.error(
+                number,
+                _("'%(name)s' is already given as another name on line %(line)s.")
+                % {"name": alias, "line": taken.line},
+            )
         self.article.aliases.append(AliasLine(alias, team, number, self.cite(cites, number)))
 
     # ----- the infobox's facts -----
@@ -280,11 +293,15 @@ class SourcesReader:
             if not name:
                 self.report(line, "A version without a name: write 'Name [n]', versions separated by ';'.")
             elif not cites:
-                self.report(line, f"The version '{name}' needs the sources that give it: end it with a marker [n].")
+                self.report(
+                    line,
+                    _("The version '%(name)s' needs the sources that give it: end it with a marker [n].")
+                    % {"name": name},
+                )
             elif any(fold(version.name) == fold(name) for version in versions):
-                self.report(line, f"The version '{name}' is given twice.")
+                self.report(line, _("The version '%(name)s' is given twice.") % {"name": name})
             elif len(set(cites)) != len(cites):
-                self.report(line, f"The version '{name}' cites the same source twice.")
+                self.report(line, _("The version '%(name)s' cites the same source twice.") % {"name": name})
             else:
                 self.cite_uses.append((cites, line))
                 versions.append(VersionEntry(name, cites, line, detail))
@@ -298,11 +315,15 @@ class SourcesReader:
                 if isinstance(number, str):
                     self.report(
                         line,
-                        f"[{number[:12]}…] is not a source marker: sources are numbered 1 to 999, so a marker has at "
-                        "most three digits.",
+                        _(
+                            "[%(digits)s…] is not a source marker: sources are numbered 1 to 999, so a marker has at "
+                            "most three digits."
+                        )
+                        % {"digits": number[:12]},
                     )
                 elif number not in listed:
                     self.report(
                         line,
-                        f"Source {number} is not listed under ==Sources==: add it there or correct the marker.",
+                        _("Source %(number)s is not listed under ==Sources==: add it there or correct the marker.")
+                        % {"number": number},
                     )

@@ -178,7 +178,10 @@ class _SeasonWriter:
             if key not in self.teams and key not in existing and (key in names or key in versions):
                 target = self.teams.get(fold(alias.team))
                 if target is None:
-                    self.error(alias.line, f"'{alias.team}' is itself another name: write the club's own name.")
+                    self.error(
+                        alias.line,
+                        _("'%(name)s' is itself another name: write the club's own name.") % {"name": alias.team},
+                    )
                     target = Team(name=alias.team)
                 self.teams[key] = target
         for key in versions - set(self.teams):
@@ -225,8 +228,11 @@ class _SeasonWriter:
             if not (key in named or fold(alias.name) in named or key in stored):
                 self.error(
                     alias.line,
-                    f"'{alias.team}' is neither a club of this season nor one of the archive: give the other name "
-                    "of a club the article names.",
+                    _(
+                        "'%(name)s' is neither a club of this season nor one of the archive: give the other name of a "
+                        "club the article names."
+                    )
+                    % {"name": alias.team},
                 )
 
     def club(self, name, line, found):
@@ -239,10 +245,11 @@ class _SeasonWriter:
         if found:
             self.error(
                 line,
-                f"'{name}' could be any of the teams "
-                + ", ".join(team.name for team in found)
-                + ", which differ only in case or accents: rename or merge them under Teams, or write the name "
-                "exactly as one of them",
+                _(
+                    "'%(name)s' could be any of the teams %(teams)s, which differ only in case or accents: rename or "
+                    "merge them under Teams, or write the name exactly as one of them"
+                )
+                % {"name": name, "teams": ", ".join(team.name for team in found)},
             )
             return found[0]  # only so building can go on and report every mistake; nothing is written
         team = Team(name=name)
@@ -364,7 +371,7 @@ class _SeasonWriter:
     def new_match(self, line, home, away, **fields):
         match = Match(season=self.season, region=self.region, home_team=home, away_team=away, **fields)
         if home.name == away.name:
-            self.error(line, f"{home} cannot play itself")
+            self.error(line, _("%(team)s cannot play itself") % {"team": home})
             return match  # reported once, and kept out of the rows so no rule repeats it
         return self.add(match, line)
 
@@ -395,7 +402,10 @@ class _SeasonWriter:
             tie = ties[pair]
             legs = [match for match in self.rows[Match] if match.tie is tie]
             if len(legs) == 2:
-                self.error(line.line, f"a third match between {home} and {away} in one round")
+                self.error(
+                    line.line,
+                    _("a third match between %(home)s and %(away)s in one round") % {"home": home, "away": away},
+                )
                 continue
             tie.legs = len(legs) + 1
             match = self.new_match(line.line, home, away, tie=tie, leg=len(legs) + 1, order=len(legs))
@@ -476,7 +486,9 @@ class _SeasonWriter:
             None,
         )
         if entry is None:
-            self.report.warnings.append(f"{self.article.path}:{line}: a withdrawal that names no team of this group")
+            self.report.warnings.append(
+                f"{self.article.path}:{line}: " + _("a withdrawal that names no team of this group")
+            )
             return
         entry.withdrawal = ruling.withdrawal
 
@@ -515,7 +527,7 @@ class _SeasonWriter:
             favoured_home = match.home_team.name == ruling.favoured
             match.home_score, match.away_score = ruling.awarded_score[:: 1 if favoured_home else -1]
         elif ruling.kind == "awarded" and match.home_score is None:
-            self.report.warnings.append(f"{self.article.path}:{line}: a result awarded without its score")
+            self.report.warnings.append(f"{self.article.path}:{line}: " + _("a result awarded without its score"))
         if ruling.shootout:
             first, second = ruling.shootout
             favoured_home = match.home_team.name == ruling.favoured
@@ -524,7 +536,7 @@ class _SeasonWriter:
 
     def apply_points(self, note, ruling, region, section, line):
         if not ruling.pair:
-            self.report.warnings.append(f"{self.article.path}:{line}: awards or docks points but names no team")
+            self.report.warnings.append(f"{self.article.path}:{line}: " + _("awards or docks points but names no team"))
             return
         adjustment = PointsAdjustment(season=self.season, region=region, team=self.team(ruling.pair[0]))
         adjustment.group = section if isinstance(section, Group) else None
