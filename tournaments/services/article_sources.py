@@ -124,7 +124,9 @@ def bad_address(url):
     try:
         _url(url)
     except ValidationError:
-        return f"'{url[:80]}' is not a web address: write it in full, starting with https:// or http://."
+        return _("'%(url)s' is not a web address: write it in full, starting with https:// or http://.") % {
+            "url": url[:80]
+        }
     return ""
 
 
@@ -173,8 +175,11 @@ class SourcesReader:
             if not colon or attribute is None:
                 self.error(
                     number,
-                    f"'{line[:60]}' is not understood under Sources: a source's details are '- Language: es', "
-                    "'- Licence: name <address>' and '- Accessed: YYYY-MM-DD'.",
+                    _(
+                        "'%(text)s' is not understood under Sources: a source's details are '- Language: es', "
+                        "'- Licence: name <address>' and '- Accessed: YYYY-MM-DD'."
+                    )
+                    % {"text": line[:60]},
                 )
             self.read_source_attribute(number, sources[-1], attribute, value.strip())
             return
@@ -182,8 +187,11 @@ class SourcesReader:
         if not (dot and digits.isdecimal() and digits.isascii() and len(digits) <= 3):
             self.error(
                 number,
-                f"'{line[:60]}' is not understood under Sources: write each source as "
-                "'1. Publisher: Title <https://address>'.",
+                _(
+                    "'%(text)s' is not understood under Sources: write each source as "
+                    "'1. Publisher: Title <https://address>'."
+                )
+                % {"text": line[:60]},
             )
         entry_number, expected = int(digits), len(sources) + 1
         # Reported and kept, so one mistake in the numbering does not make every later marker unknown too.
@@ -196,14 +204,19 @@ class SourcesReader:
         elif entry_number != expected:
             self.report(
                 number,
-                f"This source is numbered {entry_number} but should be {expected}: number the sources 1, 2, 3… "
-                "in order.",
+                _(
+                    "This source is numbered %(number)s but should be %(expected)s: number the sources 1, 2, 3… in "
+                    "order."
+                )
+                % {"number": entry_number, "expected": expected},
             )
         described, url = name_and_address(rest)
         publisher, colon, title = described.partition(": ")
         if not (colon and publisher.strip() and title.strip()):
             self.report(
-                number, f"Source {entry_number} needs its publisher and title, as '{entry_number}. Publisher: Title'."
+                number,
+                _("Source %(number)s needs its publisher and title, as '%(number)s. Publisher: Title'.")
+                % {"number": entry_number},
             )
         if url and (reason := bad_address(url)):
             self.report(number, reason)

@@ -470,13 +470,16 @@ class _SeasonWriter:
         if not outsiders and not (needs_a_team and not ruling.pair):
             return ruling
         if outsiders:
-            why = f"names {outsiders[0]}, who is not a team of the place this note concerns"
+            sentence = _(
+                "the ruling names %(team)s, who is not a team of the place this note concerns, so it was kept as a "
+                "plain note that changes no result; check the note and set its ruling in the admin"
+            ) % {"team": outsiders[0]}
         else:
-            why = "names no team of the place this note concerns"
-        self.report.warnings.append(
-            f"{self.article.path}:{line.line}: the ruling {why}, so it was kept as a plain note that changes no "
-            "result; check the note and set its ruling in the admin"
-        )
+            sentence = _(
+                "the ruling names no team of the place this note concerns, so it was kept as a plain note that "
+                "changes no result; check the note and set its ruling in the admin"
+            )
+        self.report.warnings.append(f"{self.article.path}:{line.line}: {sentence}")
         return Ruling(decided_by=ruling.decided_by)
 
     def apply_withdrawal(self, ruling, section, line):
