@@ -589,7 +589,9 @@ class _Parser(SourcesReader):
             found = re.fullmatch(r"region ([ivxlc]+)", key)
             if self.top != "regional" or not found or not from_roman(found.group(1)):
                 self.error(
-                    number, f"the heading '{name}' is not understood here (expected 'Region I', 'Region II', ...)"
+                    number,
+                    _("the heading '%(name)s' is not understood here (expected 'Region I', 'Region II', ...)")
+                    % {"name": name},
                 )
             return self.new_region(number, from_roman(found.group(1)))
         if isinstance(parent, Container):
@@ -713,14 +715,21 @@ class _Parser(SourcesReader):
                 if not found:
                     self.error(
                         number,
-                        f"unknown team-changes heading '{cell}': expected e.g. 'Promoted to 1998 Primera "
-                        "División' or 'Relegated from 1997 Segunda División'",
+                        _(
+                            "unknown team-changes heading '%(cell)s': expected e.g. 'Promoted to 1998 Primera "
+                            "División' or 'Relegated from 1997 Segunda División'"
+                        )
+                        % {"cell": cell},
                     )
                 direction = "promoted" if found.group(1) == "promoted to" else "relegated"
                 columns.append(TeamChangeColumn(direction, found.group(3), int(found.group(2)), number))
             return
         if len(cells) > len(columns):
-            self.error(number, f"{len(cells)} cells under {len(columns)} team-changes headings")
+            self.error(
+                number,
+                _("%(cells)s cells under %(headings)s team-changes headings")
+                % {"cells": len(cells), "headings": len(columns)},
+            )
         self.article.team_change_rows += 1
         for column, cell in zip(columns, cells, strict=False):
             name, cites = split_markers(cell)
@@ -780,8 +789,11 @@ class _Parser(SourcesReader):
         if first != entry.line:
             self.error(
                 entry.line,
-                f"the match {entry.home} v {entry.away} is already on line {first}, in the same round and on the same "
-                "day: remove one of the two lines",
+                _(
+                    "the match %(home)s v %(away)s is already on line %(line)s, in the same round and on the same "
+                    "day: remove one of the two lines"
+                )
+                % {"home": entry.home, "away": entry.away, "line": first},
             )
 
     def read_paragraph(self, number, line):
@@ -803,7 +815,9 @@ class _Parser(SourcesReader):
             return
         if from_roman(found.group(1)) != region.number:
             self.error(
-                number, f"the sentence names Region {found.group(1)} under the heading Region {to_roman(region.number)}"
+                number,
+                _("the sentence names Region %(named)s under the heading Region %(heading)s")
+                % {"named": found.group(1), "heading": to_roman(region.number)},
             )
         for name in _listed_names(found.group(2)):
             department = DEPARTMENTS_BY_KEY.get(fold(name))
