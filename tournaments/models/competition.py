@@ -19,7 +19,7 @@ from ..presentation.sections import section_name
 from ..rules.match_status import MatchStatus
 from ..rules.standings import DEFAULT_TIEBREAKERS, validate_tiebreakers
 from .seasons import StageKind
-from .validation import match_errors, parent_season_error, region_team_error
+from .validation import match_errors, not_held_error, parent_season_error, region_team_error
 
 
 def default_tiebreakers():
@@ -64,6 +64,8 @@ class StageSection:
         return f"{stage_page_url(self.season, self.region)}#{self.anchor}"
 
     def clean(self):
+        if reason := not_held_error(self):
+            raise ValidationError(reason)
         if errors := parent_season_error(self, self.region if self.region_id else None):
             raise ValidationError(errors)
 
@@ -487,6 +489,8 @@ class Match(models.Model):
         return f"{stage_page_url(self.season, self.region)}#{self.anchor}"
 
     def clean(self):
+        if reason := not_held_error(self):
+            raise ValidationError(reason)
         if errors := match_errors(self):
             raise ValidationError(errors)
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..text import fold, spanish_sort_code, unique_slug
+from .text_rules import look_alike_letter
 
 
 class DepartmentManager(models.Manager):
@@ -98,6 +99,8 @@ class Team(models.Model):
         case, accents, dots or full-width letters: the importer and search find teams by that folded form, so two
         of them could not be told apart."""
         super().clean()
+        if reason := look_alike_letter(self.name):
+            raise ValidationError({"name": reason})
         other = Team.objects.exclude(pk=self.pk).filter(search_name=fold(self.name)).first()
         if other is not None:
             raise ValidationError(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..text import to_roman
-from .validation import stage_date_errors
+from .validation import not_held_error, stage_date_errors
 
 
 class Season(models.Model):
@@ -117,6 +117,34 @@ class Season(models.Model):
     def get_absolute_url(self):
         return reverse("tournaments:season-detail", args=[self.year])
 
+    def clean(self):
+        """A season that was not held has no stages, qualifiers, regions, groups, rounds or matches (the importer
+        answers the lookup from the article's rows, as ``pending_played``)."""
+        if self.status != "not_held" or self.pk is None:
+            return
+        played = getattr(self, "pending_played", None)
+        if played is None:
+            played = any(
+                related.exists()
+                for related in (
+                    self.stages,
+                    self.regions,
+                    self.qualifiers,
+                    self.groups,
+                    self.knockout_rounds,
+                    self.matches,
+                )
+            )
+        if played:
+            raise ValidationError(
+                {
+                    "status": gettext(
+                        "This season has stages, qualifiers, regions or matches, so it was held: delete them first, "
+                        "or choose another status."
+                    )
+                }
+            )
+
     @property
     def previous_year(self):
         return self.year - 1
@@ -184,6 +212,8 @@ class Stage(models.Model):
         return f"{self.season} – {self.get_kind_display()}"
 
     def clean(self):
+        if reason := not_held_error(self):
+            raise ValidationError(reason)
         if errors := stage_date_errors(self):
             raise ValidationError(errors)
 
@@ -290,6 +320,10 @@ class Region(models.Model):
     def get_absolute_url(self):
         return reverse("tournaments:region-detail", args=[self.season.year, self.numeral.lower()])
 
+    def clean(self):
+        if reason := not_held_error(self):
+            raise ValidationError(reason)
+
     @property
     def numeral(self):
         return to_roman(self.number)
@@ -382,6 +416,8 @@ class Qualifier(models.Model):
         return reverse("tournaments:season-departmental", args=[self.season.year]) + "#qualifiers"
 
     def clean(self):
+        if reason := not_held_error(self):
+            raise ValidationError(reason)
         if not (self.season_id and self.team_id):
             return
         if Qualifier.objects.filter(season_id=self.season_id, team_id=self.team_id).exclude(pk=self.pk).exists():

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ..text import fold
+from .text_rules import look_alike_letter, own_name_message
 
 
 class SourceQuerySet(models.QuerySet):
@@ -287,6 +288,15 @@ class TeamAlias(models.Model):
         key = fold(self.name)
         if not key:
             raise ValidationError({"name": _("Write the other name.")})
+        # The importer's rules, so that an other name saved here is exported and imported back unchanged.
+        if reason := look_alike_letter(self.name):
+            raise ValidationError({"name": reason})
+        if "=" in self.name:
+            raise ValidationError(
+                {"name": _("An other name cannot hold “=”: articles write other names as “- Other name = Team”.")}
+            )
+        if self.team_id is not None and key == fold(self.team.name):
+            raise ValidationError({"name": own_name_message(self.name)})
         clash = Team.objects.filter(search_name=key).exclude(pk=self.team_id).first()
         if clash is not None:
             raise ValidationError(

@@ -33,6 +33,34 @@ def first_invisible(text, allowed=frozenset()):
     return None
 
 
+def look_alike_letter(name):
+    """The sentence refusing a name that mixes Latin letters with letters of another script, or "" when it doesn't.
+
+    A Cyrillic "о" or a Greek "ο" looks like a Latin "o" but makes another name: "Sport Bоlito" would become a
+    second club beside "Sport Bolito". Accented Latin letters (Í, Ñ, ü) are Latin (their Unicode names say LATIN);
+    a name wholly in one other script is left alone.
+    """
+    latin, foreign = False, None
+    for char in name:
+        if not unicodedata.category(char).startswith("L"):
+            continue
+        if unicodedata.name(char, "").startswith("LATIN "):
+            latin = True
+        elif foreign is None:
+            foreign = char
+    if not (latin and foreign):
+        return ""
+    return _(
+        "“%(name)s” mixes Latin letters with “%(letter)s” (U+%(code)04X %(unicode_name)s), which is not a Latin "
+        "letter though it may look like one: type the name again with Latin letters."
+    ) % {"name": name, "letter": foreign, "code": ord(foreign), "unicode_name": unicodedata.name(foreign, "")}
+
+
+def own_name_message(name):
+    """The sentence refusing a club's own name as one of its other names (the importer's and the admin's)."""
+    return _("'%(name)s' is the team's own name, not another name.") % {"name": name}
+
+
 @deconstructible
 class NoInvisibleCharacters:
     """Refuses text holding an invisible character, naming it and where it is ("after 'Sport Huancayo'")."""

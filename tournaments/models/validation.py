@@ -240,3 +240,14 @@ def stage_date_errors(stage):
                 }
             }
     return {}
+
+
+def not_held_error(row):
+    """The sentence refusing a stage, qualifier, region, group, round or match added to a season that was not
+    held (a season with no final may have them: 1974 was played up to its cancelled final), or "" when allowed."""
+    if row.season_id is None or row.season.status != "not_held":
+        return ""
+    return _(
+        "The %(year)s season was not held: it has no departmental qualifiers, regions, stages or matches. Change "
+        "the season's status first if it was held."
+    ) % {"year": row.season.year}

@@ -12,6 +12,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from ..departments import DEPARTMENT_NAMES
 from ..text import fold, from_roman, to_roman
 from .article_sources import FACT_KEYS, NOWHERE, NOWHERE_INFOBOX, VERSION_KEYS, SourcesReader, markers_in, split_markers
@@ -211,6 +213,7 @@ class Article:
     aliases: list = field(default_factory=list)  # AliasLine
     fact_cites: dict = field(default_factory=dict)  # "champion" | "runner_up" | "status" -> source numbers
     stage_cites: dict = field(default_factory=dict)  # stage kind -> (source numbers, heading line)
+    stage_lines: dict = field(default_factory=dict)  # stage kind -> the line of its ==…Stage== heading
     versions: dict = field(default_factory=dict)  # "champion" | "runner_up" -> [VersionEntry], main line first
     status: str = "final"  # as Season.Status
     confidence: str = ""  # as Season.Confidence
@@ -459,6 +462,7 @@ class _Parser(SourcesReader):
             lambda: self.check_no_pending_date(len(lines)),
             self.check_infobox,
             self.check_facts,
+            self.check_not_held,
             self.check_cites,
             self.check_summary_translation,
         )
@@ -469,6 +473,20 @@ class _Parser(SourcesReader):
                 pass
         self.article.errors = self.errors
         return self.article
+
+    def check_not_held(self):
+        """A season that was not held has no stage sections (so no qualifiers, regions, groups or matches); a
+        season with no final may have them (1974 was played up to its cancelled final)."""
+        if self.article.status != "not_held":
+            return
+        for line in sorted(self.article.stage_lines.values()):
+            self.report(
+                line,
+                _(
+                    "A season that was not held has no departmental qualifiers, regions, stages or matches: remove "
+                    "this section, or give the season the status it had."
+                ),
+            )
 
     # ----- headings -----
     def read_line(self, number, line):
@@ -519,7 +537,7 @@ class _Parser(SourcesReader):
         elif self.current_section():
             self.read_match(number, body, self.cite(cites, number))
         elif looks_like_a_match(body):
-            self.error(number, "a match line outside any group or round: put it under a group or round heading")
+            self.error(number, _("a match line outside any group or round: put it under a group or round heading"))
         else:
             # In running text the markers stay in the text (pages show them as footnote links); one source may be
             # cited by several sentences of a paragraph.
@@ -544,7 +562,7 @@ class _Parser(SourcesReader):
             year = re.search(r"\b(\d{4})\b", name)
             self.skipping_section = False
             if not year:
-                self.error(number, f"the title '{name}' has no year")
+                self.error(number, _("the title '%(name)s' has no year") % {"name": name})
             self.article.year, self.article.year_line = int(year.group(1)), number
             return
         if level == 2:
@@ -554,9 +572,14 @@ class _Parser(SourcesReader):
             if self.top is None:
                 expected = "Team changes, Departmental Stage, Regional Stage, National Stage, See also, Resumen, "
                 expected += "Other names or Sources"
-                self.error(number, f"unknown section '{name}': expected {expected}")
+                self.error(
+                    number,
+                    _("unknown section '%(name)s': expected %(expected)s") % {"name": name, "expected": expected},
+                )
             if self.top == "summary_translation":
                 self.article.summary_translation_line = number
+            if self.top in STAGE_SECTIONS:
+                self.article.stage_lines.setdefault(self.top, number)
             if self.top == "national":
                 self.stack = [(2, self.article.national)]
                 self.article.national.line = number
@@ -574,7 +597,9 @@ class _Parser(SourcesReader):
             found = re.fullmatch(r"region ([ivxlc]+)", key)
             if self.top != "regional" or not found or not from_roman(found.group(1)):
                 self.error(
-                    number, f"the heading '{name}' is not understood here (expected 'Region I', 'Region II', ...)"
+                    number,
+                    _("the heading '%(name)s' is not understood here (expected 'Region I', 'Region II', ...)")
+                    % {"name": name},
                 )
             return self.new_region(number, from_roman(found.group(1)))
         if isinstance(parent, Container):
@@ -584,13 +609,19 @@ class _Parser(SourcesReader):
             if matchday:
                 return ("matchday", int(matchday.group(1)), parent)
             if "group" in key:
-                self.error(number, f"the group '{name}' is nested inside the group '{parent.name}'")
+                self.error(
+                    number,
+                    _("the group '%(name)s' is nested inside the group '%(parent)s'")
+                    % {"name": name, "parent": parent.name},
+                )
             return self.new_section(number, name, self.container(), group=parent)
-        self.error(number, f"the heading '{name}' cannot stand under a knockout round or a matchday")
+        self.error(
+            number, _("the heading '%(name)s' cannot stand under a knockout round or a matchday") % {"name": name}
+        )
 
     def new_region(self, number, region_number):
         if any(region.number == region_number for region in self.article.regions):
-            self.error(number, f"Region {to_roman(region_number)} appears twice")
+            self.error(number, _("Region %(numeral)s appears twice") % {"numeral": to_roman(region_number)})
         region = Container(region_number, number)
         self.article.regions.append(region)
         return region
@@ -606,14 +637,14 @@ class _Parser(SourcesReader):
             kind, group = "knockout", None
         taken = {(section.name, section.group and section.group.name) for section in container.sections}
         if (name, group and group.name) in taken:
-            self.error(number, f"'{name}' appears twice in the same place")
+            self.error(number, _("'%(name)s' appears twice in the same place") % {"name": name})
         section = Section(kind, name, number, order=len(container.sections) + 1, group=group)
         container.sections.append(section)
         return section
 
     # ----- where we are -----
     def container(self):
-        return next((node for _, node in reversed(self.stack) if isinstance(node, Container)), None)
+        return next((node for _level, node in reversed(self.stack) if isinstance(node, Container)), None)
 
     def current_section(self):
         """The innermost group or round, and the matchday number when under a "Round N" heading."""
@@ -626,7 +657,7 @@ class _Parser(SourcesReader):
 
     def add_note(self, note):
         if not note.text:
-            self.error(note.line, "an empty note")
+            self.error(note.line, _("an empty note"))
         current = self.current_section()
         if current:
             current[0].notes.append(note)
@@ -640,7 +671,9 @@ class _Parser(SourcesReader):
         if self.top in ("team_changes", "departmental"):
             return  # the end of an ordinary table
         if not self.current_section():
-            self.error(number, "a lost table ('|}') outside any group or round: put it under the heading it belongs to")
+            self.error(
+                number, _("a lost table ('|}') outside any group or round: put it under the heading it belongs to")
+            )
 
     def read_table_row(self, number, line):
         body, cites = split_markers(line)
@@ -656,7 +689,7 @@ class _Parser(SourcesReader):
             self.refuse_cites(cites, number)
             self.read_team_change_row(number, cells)
         else:
-            self.error(number, "a table row outside the departmental and team-changes tables is not understood")
+            self.error(number, _("a table row outside the departmental and team-changes tables is not understood"))
 
     def read_qualifier(self, number, cells, cites=()):
         if fold(cells[0]) == "department":
@@ -669,12 +702,15 @@ class _Parser(SourcesReader):
             # A flattened rowspan: the row continues the department above.
             department = self.article.qualifiers[-1].department
         else:
-            self.error(number, f"a team row before any department: '{cells[0]}' is not one of Peru's departments")
+            self.error(
+                number,
+                _("a team row before any department: '%(cell)s' is not one of Peru's departments") % {"cell": cells[0]},
+            )
         team = cells[0] if cells else ""
         if not team:
-            self.error(number, "a departmental row without a team")
+            self.error(number, _("a departmental row without a team"))
         if len(cells) > 2 and any(cells[2:]):
-            self.error(number, "too many cells: expected Department, Team, Location")
+            self.error(number, _("too many cells: expected Department, Team, Location"))
         location = cells[1] if len(cells) > 1 else ""
         self.article.qualifiers.append(QualifierRow(department, team, location, number, list(cites)))
 
@@ -687,14 +723,21 @@ class _Parser(SourcesReader):
                 if not found:
                     self.error(
                         number,
-                        f"unknown team-changes heading '{cell}': expected e.g. 'Promoted to 1998 Primera "
-                        "División' or 'Relegated from 1997 Segunda División'",
+                        _(
+                            "unknown team-changes heading '%(cell)s': expected e.g. 'Promoted to 1998 Primera "
+                            "División' or 'Relegated from 1997 Segunda División'"
+                        )
+                        % {"cell": cell},
                     )
                 direction = "promoted" if found.group(1) == "promoted to" else "relegated"
                 columns.append(TeamChangeColumn(direction, found.group(3), int(found.group(2)), number))
             return
         if len(cells) > len(columns):
-            self.error(number, f"{len(cells)} cells under {len(columns)} team-changes headings")
+            self.error(
+                number,
+                _("%(cells)s cells under %(headings)s team-changes headings")
+                % {"cells": len(cells), "headings": len(columns)},
+            )
         self.article.team_change_rows += 1
         for column, cell in zip(columns, cells, strict=False):
             name, cites = split_markers(cell)
@@ -707,9 +750,9 @@ class _Parser(SourcesReader):
         try:
             date = dt.date(*(int(part) for part in line.split("-")))
         except ValueError:
-            self.error(number, f"'{line}' is not a date (expected YYYY-MM-DD, e.g. 2008-12-07)")
+            self.error(number, _("'%(text)s' is not a date (expected YYYY-MM-DD, e.g. 2008-12-07)") % {"text": line})
         if not self.current_section():
-            self.error(number, "a date line outside any group or round")
+            self.error(number, _("a date line outside any group or round"))
         self.check_no_pending_date(number)
         self.pending_date = (date, number)
 
@@ -724,8 +767,14 @@ class _Parser(SourcesReader):
             self.pending_date = None
             bad = bad_score(line)
             if bad:
-                self.error(number, f"the score '{bad}' is not two numbers (expected e.g. 'Home 2-1 Away')")
-            self.error(number, f"'{line[:80]}' is not a match line: expected 'Home 2-1 Away' or 'Home v Away'")
+                self.error(
+                    number,
+                    _("the score '%(score)s' is not two numbers (expected e.g. 'Home 2-1 Away')") % {"score": bad},
+                )
+            self.error(
+                number,
+                _("'%(text)s' is not a match line: expected 'Home 2-1 Away' or 'Home v Away'") % {"text": line[:80]},
+            )
         home, away, home_score, away_score, extra = found
         entry = MatchLine(home, away, home_score, away_score, number, round_number=matchday, cites=list(cites))
         if extra:
@@ -748,8 +797,11 @@ class _Parser(SourcesReader):
         if first != entry.line:
             self.error(
                 entry.line,
-                f"the match {entry.home} v {entry.away} is already on line {first}, in the same round and on the same "
-                "day: remove one of the two lines",
+                _(
+                    "the match %(home)s v %(away)s is already on line %(line)s, in the same round and on the same "
+                    "day: remove one of the two lines"
+                )
+                % {"home": entry.home, "away": entry.away, "line": first},
             )
 
     def read_paragraph(self, number, line):
@@ -764,7 +816,7 @@ class _Parser(SourcesReader):
         elif self.top in ("departmental", "regional", "national"):
             self.article.stage_text.setdefault(self.top, []).append(line)
         else:
-            self.error(number, f"text not understood under this heading: '{line[:60]}'")
+            self.error(number, _("text not understood under this heading: '%(text)s'") % {"text": line[:60]})
 
     def read_region_paragraph(self, number, line, region):
         found = REGION_SENTENCE.match(line)
@@ -773,14 +825,16 @@ class _Parser(SourcesReader):
             return
         if from_roman(found.group(1)) != region.number:
             self.error(
-                number, f"the sentence names Region {found.group(1)} under the heading Region {to_roman(region.number)}"
+                number,
+                _("the sentence names Region %(named)s under the heading Region %(heading)s")
+                % {"named": found.group(1), "heading": to_roman(region.number)},
             )
         for name in _listed_names(found.group(2)):
             department = DEPARTMENTS_BY_KEY.get(fold(name))
             if department is None:
-                self.error(number, f"unknown department '{name.strip()}'")
+                self.error(number, _("unknown department '%(name)s'") % {"name": name.strip()})
             if department in region.departments:
-                self.error(number, f"{department} is named twice")
+                self.error(number, _("%(department)s is named twice") % {"department": department})
             region.departments.append(department)
         if found.group(3):
             region.paragraphs.append(found.group(3))
@@ -788,7 +842,7 @@ class _Parser(SourcesReader):
     # ----- checks -----
     def check_no_pending_date(self, number):
         if self.pending_date:
-            self.error(self.pending_date[1], "a date line with no match line after it")
+            self.error(self.pending_date[1], _("a date line with no match line after it"))
 
     def check_summary_translation(self):
         """The Spanish summary cites the same sources as the English one: it says the same, in other words."""
@@ -808,12 +862,18 @@ class _Parser(SourcesReader):
         article = self.article
         season = article.infobox.get("season")
         if not article.year:
-            self.error(1, "no title: the article must start with '= YEAR Copa Perú ='")
+            self.error(1, _("no title: the article must start with '= YEAR Copa Perú ='"))
         if season and season[0] != str(article.year):
-            self.error(season[1], f"the infobox says season {season[0]} but the title says {article.year}")
+            self.error(
+                season[1],
+                _("the infobox says season %(season)s but the title says %(year)s")
+                % {"season": season[0], "year": article.year},
+            )
         for key, offset in (("prevseason", -1), ("nextseason", 1)):
             value = article.infobox.get(key)
             if value and value[0] != str(article.year + offset):
                 article.warnings.append(
-                    f"{article.path}:{value[1]}: {key.capitalize()} is {value[0]}, expected {article.year + offset}"
+                    f"{article.path}:{value[1]}: "
+                    + _("%(key)s is %(value)s, expected %(expected)s")
+                    % {"key": key.capitalize(), "value": value[0], "expected": article.year + offset}
                 )

@@ -12,11 +12,14 @@ Every reader here works by hand in time linear in the line (see the note in arti
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.translation import gettext as _
 
+from ..models.text_rules import own_name_message
 from ..text import fold
 
 STATUSES = {"final": "final", "no final": "no_final", "not held": "not_held"}
@@ -69,20 +72,33 @@ class VersionEntry:
     detail: str = ""
 
 
+# Sources are numbered with at most three digits (read_source_line); a longer ``[digits]`` is still read as a
+# marker, so it is refused with a sentence instead of staying in a club's name or a summary as text.
+MARKER_DIGITS = 3
+MARKER = re.compile(r"\[([0-9]+)\]")
+
+
+def marker_number(digits):
+    """The source number a marker's ASCII digits name: an int, or the digits themselves (a str) when they are more
+    than a source list can number, for check_cites to refuse (never int() of thousands of digits)."""
+    return int(digits) if len(digits) <= MARKER_DIGITS else digits
+
+
 def split_markers(line):
     """(the line without its trailing markers, [numbers]) for "Sport Bolito [1][3]" -> ("Sport Bolito", [1, 3]).
 
-    Only markers at the very end count; "[n]" inside a line is text. Read backwards by index (no copies of the line
-    per marker), so a hostile line of thousands of markers stays linear.
+    Only markers at the very end count; "[n]" inside a line is text. Any number of digits is a marker (see
+    marker_number). Read backwards by index (no copies of the line per marker), so a hostile line of thousands of
+    markers stays linear.
     """
     numbers = []
     end = len(line.rstrip())
     while end and line[end - 1] == "]":
-        opening = line.rfind("[", max(0, end - 5), end)
+        opening = line.rfind("[", 0, end)
         digits = line[opening + 1 : end - 1] if opening >= 0 else ""
         if not (digits.isdecimal() and digits.isascii()):
             break
-        numbers.append(int(digits))
+        numbers.append(marker_number(digits))
         end = opening
         while end and line[end - 1].isspace():
             end -= 1
@@ -91,15 +107,7 @@ def split_markers(line):
 
 def markers_in(text):
     """The numbers of every ``[n]`` anywhere in a paragraph, in order (markers in running text stay in it)."""
-    numbers, position = [], text.find("[")
-    while position != -1:
-        # A marker has at most three digits: look no further, so "[[[[…" stays linear.
-        closing = text.find("]", position, position + 5)
-        digits = text[position + 1 : closing] if closing != -1 else ""
-        if digits.isdecimal() and digits.isascii():
-            numbers.append(int(digits))
-        position = text.find("[", position + 1)
-    return numbers
+    return [marker_number(match[1]) for match in MARKER.finditer(text)]
 
 
 def name_and_address(text):
@@ -116,7 +124,9 @@ def bad_address(url):
     try:
         _url(url)
     except ValidationError:
-        return f"'{url[:80]}' is not a web address: write it in full, starting with https:// or http://."
+        return _("'%(url)s' is not a web address: write it in full, starting with https:// or http://.") % {
+            "url": url[:80]
+        }
     return ""
 
 
@@ -143,7 +153,7 @@ class SourcesReader:
     def cite(self, cites, line):
         """Record a use of markers, checked against the Sources section once the whole article is read."""
         if len(set(cites)) != len(cites):
-            self.error(line, "The same source is cited twice at the end of this line: write each marker once.")
+            self.error(line, _("The same source is cited twice at the end of this line: write each marker once."))
         if cites:
             self.cite_uses.append((cites, line))
         return cites
@@ -165,8 +175,11 @@ class SourcesReader:
             if not colon or attribute is None:
                 self.error(
                     number,
-                    f"'{line[:60]}' is not understood under Sources: a source's details are '- Language: es', "
-                    "'- Licence: name <address>' and '- Accessed: YYYY-MM-DD'.",
+                    _(
+                        "'%(text)s' is not understood under Sources: a source's details are '- Language: es', "
+                        "'- Licence: name <address>' and '- Accessed: YYYY-MM-DD'."
+                    )
+                    % {"text": line[:60]},
                 )
             self.read_source_attribute(number, sources[-1], attribute, value.strip())
             return
@@ -174,24 +187,36 @@ class SourcesReader:
         if not (dot and digits.isdecimal() and digits.isascii() and len(digits) <= 3):
             self.error(
                 number,
-                f"'{line[:60]}' is not understood under Sources: write each source as "
-                "'1. Publisher: Title <https://address>'.",
+                _(
+                    "'%(text)s' is not understood under Sources: write each source as "
+                    "'1. Publisher: Title <https://address>'."
+                )
+                % {"text": line[:60]},
             )
         entry_number, expected = int(digits), len(sources) + 1
         # Reported and kept, so one mistake in the numbering does not make every later marker unknown too.
         if any(entry.number == entry_number for entry in sources):
-            self.report(number, f"Source {entry_number} is listed twice: number the sources 1, 2, 3… once each.")
+            self.report(
+                number,
+                _("Source %(number)s is listed twice: number the sources 1, 2, 3… once each.")
+                % {"number": entry_number},
+            )
         elif entry_number != expected:
             self.report(
                 number,
-                f"This source is numbered {entry_number} but should be {expected}: number the sources 1, 2, 3… "
-                "in order.",
+                _(
+                    "This source is numbered %(number)s but should be %(expected)s: number the sources 1, 2, 3… in "
+                    "order."
+                )
+                % {"number": entry_number, "expected": expected},
             )
         described, url = name_and_address(rest)
         publisher, colon, title = described.partition(": ")
         if not (colon and publisher.strip() and title.strip()):
             self.report(
-                number, f"Source {entry_number} needs its publisher and title, as '{entry_number}. Publisher: Title'."
+                number,
+                _("Source %(number)s needs its publisher and title, as '%(number)s. Publisher: Title'.")
+                % {"number": entry_number},
             )
         if url and (reason := bad_address(url)):
             self.report(number, reason)
@@ -221,12 +246,20 @@ class SourcesReader:
         alias, equals, team = body[2:].partition("=") if body.startswith("- ") else ("", "", "")
         alias, team = alias.strip(), team.strip()
         if not (equals and alias and team):
-            self.error(number, f"'{line[:60]}' is not understood under Other names: write '- Other name = Team [1]'.")
+            self.error(
+                number,
+                _("'%(text)s' is not understood under Other names: write '- Other name = Team [1]'.")
+                % {"text": line[:60]},
+            )
         if fold(alias) == fold(team):
-            self.error(number, f"'{alias}' is the team's own name, not another name.")
+            self.error(number, own_name_message(alias))
         taken = next((entry for entry in self.article.aliases if fold(entry.name) == fold(alias)), None)
         if taken is not None:
-            self.error(number, f"'{alias}' is already given as another name on line {taken.line}.")
+            self.error(
+                number,
+                _("'%(name)s' is already given as another name on line %(line)s.")
+                % {"name": alias, "line": taken.line},
+            )
         self.article.aliases.append(AliasLine(alias, team, number, self.cite(cites, number)))
 
     # ----- the infobox's facts -----
@@ -273,11 +306,15 @@ class SourcesReader:
             if not name:
                 self.report(line, "A version without a name: write 'Name [n]', versions separated by ';'.")
             elif not cites:
-                self.report(line, f"The version '{name}' needs the sources that give it: end it with a marker [n].")
+                self.report(
+                    line,
+                    _("The version '%(name)s' needs the sources that give it: end it with a marker [n].")
+                    % {"name": name},
+                )
             elif any(fold(version.name) == fold(name) for version in versions):
-                self.report(line, f"The version '{name}' is given twice.")
+                self.report(line, _("The version '%(name)s' is given twice.") % {"name": name})
             elif len(set(cites)) != len(cites):
-                self.report(line, f"The version '{name}' cites the same source twice.")
+                self.report(line, _("The version '%(name)s' cites the same source twice.") % {"name": name})
             else:
                 self.cite_uses.append((cites, line))
                 versions.append(VersionEntry(name, cites, line, detail))
@@ -288,8 +325,18 @@ class SourcesReader:
         listed = {entry.number for entry in self.article.sources}
         for cites, line in self.cite_uses:
             for number in cites:
-                if number not in listed:
+                if isinstance(number, str):
                     self.report(
                         line,
-                        f"Source {number} is not listed under ==Sources==: add it there or correct the marker.",
+                        _(
+                            "[%(digits)s…] is not a source marker: sources are numbered 1 to 999, so a marker has at "
+                            "most three digits."
+                        )
+                        % {"digits": number[:12]},
+                    )
+                elif number not in listed:
+                    self.report(
+                        line,
+                        _("Source %(number)s is not listed under ==Sources==: add it there or correct the marker.")
+                        % {"number": number},
                     )

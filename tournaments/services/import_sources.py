@@ -44,8 +44,11 @@ def resolve_sources(writer):
         if key in first_line:
             writer.error(
                 entry.line,
-                f"Source {entry.number} is the same publication as the source on line {first_line[key]}: "
-                "list it once and cite that number.",
+                _(
+                    "Source %(number)s is the same publication as the source on line %(line)s: list it once and "
+                    "cite that number."
+                )
+                % {"number": entry.number, "line": first_line[key]},
             )
             continue
         first_line[key] = entry.line

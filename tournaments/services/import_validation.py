@@ -20,7 +20,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-from ..models import Group, GroupTeam, Match, Qualifier, Region, RegionDepartment, Tie
+from ..models import Group, GroupTeam, KnockoutRound, Match, Qualifier, Region, RegionDepartment, Season, Stage, Tie
 from .article_parser import LineError
 
 _UNKNOWN = None  # SQL's third truth value: a comparison with NULL
@@ -160,6 +160,11 @@ def _prime(rows_by_model):
     for match in rows_by_model[Match]:
         if match.tie is not None:
             match.tie.pending_matches.append(match)
+    # The season's rows are the article's, not the stored ones it replaces.
+    played = any(rows_by_model[model] for model in (Stage, Region, Qualifier, Group, KnockoutRound, Match))
+    for season in rows_by_model[Season]:
+        season.pending_played = played
+        primed.append((season, ("pending_played",)))
     return primed
 
 

@@ -45,6 +45,7 @@ from ..models import (
     Tie,
     round_kind_from_name,
 )
+from ..models.text_rules import look_alike_letter
 from . import import_sources
 from .article_parser import ArticleError, LineError, NumberTooLarge, parse_article
 from .article_parser import folded as fold
@@ -177,7 +178,10 @@ class _SeasonWriter:
             if key not in self.teams and key not in existing and (key in names or key in versions):
                 target = self.teams.get(fold(alias.team))
                 if target is None:
-                    self.error(alias.line, f"'{alias.team}' is itself another name: write the club's own name.")
+                    self.error(
+                        alias.line,
+                        _("'%(name)s' is itself another name: write the club's own name.") % {"name": alias.team},
+                    )
                     target = Team(name=alias.team)
                 self.teams[key] = target
         for key in versions - set(self.teams):
@@ -224,22 +228,28 @@ class _SeasonWriter:
             if not (key in named or fold(alias.name) in named or key in stored):
                 self.error(
                     alias.line,
-                    f"'{alias.team}' is neither a club of this season nor one of the archive: give the other name "
-                    "of a club the article names.",
+                    _(
+                        "'%(name)s' is neither a club of this season nor one of the archive: give the other name of a "
+                        "club the article names."
+                    )
+                    % {"name": alias.team},
                 )
 
     def club(self, name, line, found):
         """The stored club of `name` among `found` (stored teams with its folded name), or a new one."""
+        if reason := look_alike_letter(name):
+            self.error(line, reason)
         exact = [team for team in found if team.name == name]
         if exact or len(found) == 1:
             return (exact or found)[0]
         if found:
             self.error(
                 line,
-                f"'{name}' could be any of the teams "
-                + ", ".join(team.name for team in found)
-                + ", which differ only in case or accents: rename or merge them under Teams, or write the name "
-                "exactly as one of them",
+                _(
+                    "'%(name)s' could be any of the teams %(teams)s, which differ only in case or accents: rename or "
+                    "merge them under Teams, or write the name exactly as one of them"
+                )
+                % {"name": name, "teams": ", ".join(team.name for team in found)},
             )
             return found[0]  # only so building can go on and report every mistake; nothing is written
         team = Team(name=name)
@@ -362,7 +372,7 @@ class _SeasonWriter:
     def new_match(self, line, home, away, **fields):
         match = Match(season=self.season, region=self.region, home_team=home, away_team=away, **fields)
         if home.name == away.name:
-            self.error(line, f"{home} cannot play itself")
+            self.error(line, _("%(team)s cannot play itself") % {"team": home})
             return match  # reported once, and kept out of the rows so no rule repeats it
         return self.add(match, line)
 
@@ -393,7 +403,10 @@ class _SeasonWriter:
             tie = ties[pair]
             legs = [match for match in self.rows[Match] if match.tie is tie]
             if len(legs) == 2:
-                self.error(line.line, f"a third match between {home} and {away} in one round")
+                self.error(
+                    line.line,
+                    _("a third match between %(home)s and %(away)s in one round") % {"home": home, "away": away},
+                )
                 continue
             tie.legs = len(legs) + 1
             match = self.new_match(line.line, home, away, tie=tie, leg=len(legs) + 1, order=len(legs))
@@ -458,13 +471,16 @@ class _SeasonWriter:
         if not outsiders and not (needs_a_team and not ruling.pair):
             return ruling
         if outsiders:
-            why = f"names {outsiders[0]}, who is not a team of the place this note concerns"
+            sentence = _(
+                "the ruling names %(team)s, who is not a team of the place this note concerns, so it was kept as a "
+                "plain note that changes no result; check the note and set its ruling in the admin"
+            ) % {"team": outsiders[0]}
         else:
-            why = "names no team of the place this note concerns"
-        self.report.warnings.append(
-            f"{self.article.path}:{line.line}: the ruling {why}, so it was kept as a plain note that changes no "
-            "result; check the note and set its ruling in the admin"
-        )
+            sentence = _(
+                "the ruling names no team of the place this note concerns, so it was kept as a plain note that "
+                "changes no result; check the note and set its ruling in the admin"
+            )
+        self.report.warnings.append(f"{self.article.path}:{line.line}: {sentence}")
         return Ruling(decided_by=ruling.decided_by)
 
     def apply_withdrawal(self, ruling, section, line):
@@ -474,7 +490,9 @@ class _SeasonWriter:
             None,
         )
         if entry is None:
-            self.report.warnings.append(f"{self.article.path}:{line}: a withdrawal that names no team of this group")
+            self.report.warnings.append(
+                f"{self.article.path}:{line}: " + _("a withdrawal that names no team of this group")
+            )
             return
         entry.withdrawal = ruling.withdrawal
 
@@ -513,7 +531,7 @@ class _SeasonWriter:
             favoured_home = match.home_team.name == ruling.favoured
             match.home_score, match.away_score = ruling.awarded_score[:: 1 if favoured_home else -1]
         elif ruling.kind == "awarded" and match.home_score is None:
-            self.report.warnings.append(f"{self.article.path}:{line}: a result awarded without its score")
+            self.report.warnings.append(f"{self.article.path}:{line}: " + _("a result awarded without its score"))
         if ruling.shootout:
             first, second = ruling.shootout
             favoured_home = match.home_team.name == ruling.favoured
@@ -522,7 +540,7 @@ class _SeasonWriter:
 
     def apply_points(self, note, ruling, region, section, line):
         if not ruling.pair:
-            self.report.warnings.append(f"{self.article.path}:{line}: awards or docks points but names no team")
+            self.report.warnings.append(f"{self.article.path}:{line}: " + _("awards or docks points but names no team"))
             return
         adjustment = PointsAdjustment(season=self.season, region=region, team=self.team(ruling.pair[0]))
         adjustment.group = section if isinstance(section, Group) else None

@@ -442,3 +442,33 @@ def test_a_citation_removed_on_the_season_page_comes_back_from_history(editor_cl
         (gazette, number)
     ]
     assert Citation.objects.count() == shipped + 1
+
+
+def test_an_other_name_the_importer_would_refuse_is_refused_here_too(editor_client, admin_form_data):
+    """The admin applies the importer's rules, so an other name saved here survives export and re-import: not the
+    club's own name, no "=" (the article format's separator), no look-alike letters of another script."""
+    url, stored = team_url("Sport Ancash"), TeamAlias.objects.count()
+    data = admin_form_data(editor_client.get(url))
+    add_row("aliases", name="SPORT ÁNCASH", source="")(data)
+    add_row("aliases", name="Ancash = Huaraz", source="")(data)
+    add_row("aliases", name="Sport Аncash de Huaraz", source="")(data)  # a Cyrillic А
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert has(response, "'SPORT ÁNCASH' is the team's own name, not another name.")
+    assert has(response, "An other name cannot hold “=”: articles write other names as “- Other name = Team”.")
+    assert has(response, "(U+0410 CYRILLIC CAPITAL LETTER A), which is not a Latin letter")
+    assert TeamAlias.objects.count() == stored
+
+
+def test_a_team_name_mixing_latin_with_look_alike_letters_is_refused_but_accents_are_not(
+    editor_client, admin_form_data
+):
+    url = team_url("Sport Ancash")
+    data = admin_form_data(editor_client.get(url))
+    data["name"] = "Sport Аncash"  # a Cyrillic А
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "which is not a Latin letter" in response.context["adminform"].form.errors["name"][0]
+    data["name"] = "Sport Áncash Ñuñoa Müller"
+    assert editor_client.post(url, data).status_code == 302
+    assert Team.objects.filter(name="Sport Áncash Ñuñoa Müller").exists()

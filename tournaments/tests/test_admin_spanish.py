@@ -98,3 +98,19 @@ def test_an_english_editor_still_reads_english(editor_client):
     assert "+ 1983 · National stage · Final · Aurora v Deportivo Junín (leg 1, 4 Dec)" in body
     match = Match.objects.filter(group=final_group()).order_by("pk")[0]
     assert "Home team" in editor_client.get(f"/admin/tournaments/match/{match.pk}/change/").content.decode()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="needs /work/wt/tr/part6.po merged into locale/es (helpers do not edit locale/): then remove this mark",
+)
+def test_the_import_preview_gives_its_warnings_and_line_errors_in_spanish(spanish_editor):
+    """The importer's sentences are gettext messages: a Spanish editor reads the Prevseason warning and a line error
+    (with its file and line number) in Spanish."""
+    from .test_import_admin import ARTICLE
+
+    warned = shown(upload(spanish_editor, ARTICLE.replace(b"- Prevseason: 1982", b"- Prevseason: 1980")))
+    assert "season_1983.txt:7: Prevseason es 1980, se esperaba 1982" in warned
+    bad = ARTICLE.replace(b"Aurora 1-0 Deportivo", b"Aurora 1-x Deportivo")
+    refused = shown(upload(spanish_editor, bad, "bad.txt"))
+    assert "bad.txt:42: el marcador '1-x' no son dos números" in refused

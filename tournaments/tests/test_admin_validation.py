@@ -5,6 +5,7 @@ from html import escape
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 
 from tournaments.models import Department, Group, Match, MatchStatus, Qualifier, Region, Season, Team, Tie
 
@@ -237,3 +238,36 @@ def test_every_shipped_row_passes_the_editors_rules():
     for model in apps.get_app_config("tournaments").get_models():
         for obj in model.objects.all():
             obj.full_clean()
+
+
+def test_a_season_not_held_takes_no_qualifier_stage_region_or_match_and_a_held_one_cannot_become_not_held(
+    editor_client, admin_form_data, post_change
+):
+    not_held = Season.objects.get(year=1990)
+    assert not_held.status == "not_held"
+    url = "/admin/tournaments/qualifier/add/"
+    data = admin_form_data(editor_client.get(url))
+    data.update(
+        season=not_held.pk,
+        department=Department.objects.get(name="Lima").pk,
+        team=Team.objects.get(name="Sport Huancayo").pk,
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    sentence = (
+        "The 1990 season was not held: it has no departmental qualifiers, regions, stages or matches. Change the "
+        "season's status first if it was held."
+    )
+    assert shown(response, sentence)
+    for row in (Region(season=not_held, number=1), Group(season=not_held, name="Group A")):
+        with pytest.raises(ValidationError) as raised:
+            row.clean()
+        assert raised.value.messages == [sentence]
+    assert not Qualifier.objects.filter(season=not_held).exists()
+
+    held = Season.objects.get(year=2008)
+    response = post_change(f"/admin/tournaments/season/{held.pk}/change/", status="not_held", champion=None)
+    assert response.status_code == 200
+    assert shown(response, "This season has stages, qualifiers, regions or matches, so it was held")
+    held.refresh_from_db()
+    assert held.status == "final"

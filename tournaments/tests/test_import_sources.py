@@ -420,3 +420,81 @@ def test_the_import_revision_holds_the_sources_citations_versions_and_other_name
     finally:
         for model in added:
             reversion.unregister(model)
+
+
+@pytest.mark.parametrize(
+    "infobox, body, line",
+    [
+        ("- Winners: Melgar [99999999999999999999]\n", "", 6),
+        ("- Winners: Melgar [1]\n", "A sentence [1]. Another [12345].\n", 8),
+        ("- Winners: Melgar [" + "9" * 5000 + "]\n", "", 6),
+    ],
+)
+def test_a_marker_of_any_length_is_read_as_a_marker_and_refused_when_too_long(infobox, body, line):
+    """Any [digits] at the end of a line (or in running text) is a marker, never part of a club's name; a number
+    longer than a source list can have is refused with a sentence (thousands of digits included)."""
+    lines = errors_of(article(infobox, body))
+    assert len(lines) == 1 and lines[0].startswith(f"a.txt:{line}: [")
+    assert lines[0].endswith("sources are numbered 1 to 999, so a marker has at most three digits.")
+    assert parse_article(article("- Winners: Melgar [1]\n"), "a.txt").infobox["winners"][0] == "Melgar"
+
+
+@pytest.mark.parametrize(
+    "infobox, body, line, letter",
+    [
+        ("- Winners: Sport Bоlito [1]\n", "", 6, "U+043E CYRILLIC SMALL LETTER O"),
+        ("- Winners: Melgar [1]\n", "==Other names==\n- Mеlgar = Melgar\n", 9, "U+0435 CYRILLIC SMALL LETTER IE"),
+        (
+            "- Winners: Sport Bolito [1]\n",
+            "==Other names==\n- Bolito = Sport Bοlito\n",
+            9,
+            "GREEK SMALL LETTER OMICRON",
+        ),
+    ],
+)
+def test_a_name_mixing_latin_with_look_alike_letters_is_refused_on_its_line(infobox, body, line, letter):
+    """A Cyrillic "о" in "Sport Bоlito" would make a second club beside Sport Bolito."""
+    Team.objects.create(name="Sport Bolito")
+    with pytest.raises(ArticleError) as raised:
+        import_season(article(infobox, body), "a.txt")
+    lines = raised.value.lines()
+    assert any(text.startswith(f"a.txt:{line}: “") and letter in text for text in lines), lines
+    assert all("which is not a Latin letter" in text for text in lines if letter in text)
+    assert Team.objects.count() == 1 and not TeamAlias.objects.exists()
+
+
+def test_accented_latin_names_are_not_look_alikes():
+    import_season(article("- Winners: Íntimo Ñaña Güemes [1]\n", "==Other names==\n- Ñaña = Íntimo Ñaña Güemes\n"), "a")
+    assert Season.objects.get(year=2001).champion.name == "Íntimo Ñaña Güemes"
+
+
+def test_an_other_name_cited_by_another_seasons_source_keeps_it_through_this_seasons_round_trip():
+    """An other name's source that this season does not cite is written without a marker, and importing the export
+    back keeps the other name and its source."""
+    import_season(article("- Winners: Melgar [1]\n", "==Other names==\n- FBC Melgar = Melgar [2]\n"), "a")
+    alias = TeamAlias.objects.get()
+    rsssf = alias.source
+    text = HEADER.replace("2001", "2002") + "- Winners: Melgar\n"
+    import_season(text, "b")
+    exported = export_season(2002)
+    assert "- FBC Melgar = Melgar\n" in exported and "FBC Melgar = Melgar [" not in exported
+    import_season(exported, "b")
+    alias.refresh_from_db()
+    assert (TeamAlias.objects.count(), alias.name, alias.source) == (1, "FBC Melgar", rsssf)
+    assert f"- FBC Melgar = Melgar [{1 + 1}]" in export_season(2001)
+
+
+def test_a_season_not_held_refuses_stages_qualifiers_and_matches_but_one_with_no_final_may_have_them():
+    body = (
+        "==Departmental Stage==\n"
+        "| Department | Team | Location |\n| Lima | Sport Bolito | Lima |\n"
+        "==National Stage==\n===Final===\nSport Bolito 1-0 Melgar\n"
+    )
+    lines = errors_of(article("- Status: not held\n", body))
+    sentence = (
+        "A season that was not held has no departmental qualifiers, regions, stages or matches: remove this section, "
+        "or give the season the status it had."
+    )
+    assert lines == [f"a.txt:8: {sentence}", f"a.txt:11: {sentence}"]
+    parsed = parse_article(article("- Status: no final\n", body), "a.txt")
+    assert parsed.status == "no_final" and len(parsed.qualifiers) == 1
