@@ -269,6 +269,11 @@ class SeasonTable(SiteTable):
             return "—"
         return team_links(value) if value else NOT_RECORDED
 
+    def value_promoted(self, value, record):
+        if record["status"] == Season.Status.NOT_HELD:
+            return ""
+        return "; ".join(team.name for team in value or [])
+
     def render_confidence(self, value):
         mark, label = roll.CONFIDENCE_MARKS.get(value, roll.CONFIDENCE_MARKS[""])
         return format_html(
@@ -401,6 +406,9 @@ class DepartmentQualifierTable(SiteTable):
 
     def render_season(self, value, record):
         return format_html('<a href="{}">{}</a>', record.season.get_absolute_url(), value)
+
+    def value_season(self, value):
+        return value
 
     def render_region(self, value, record):
         return region_link(record.season.year, value.number, value.numeral)
