@@ -1,0 +1,18 @@
+"""A season known only from the roll of champions shows no fact that no source gives: no points rule (the model's
+default of 3 points for a win is not a fact of 1967). A season whose group results the archive holds shows it."""
+
+import pytest
+
+from .page_helpers import page, section, text
+
+pytestmark = pytest.mark.usefixtures("shipped_seasons")
+
+
+@pytest.mark.parametrize("url", ["/seasons/1967/", "/seasons/1990/", "/seasons/1974/", "/es/temporadas/1967/"])
+def test_a_season_without_results_shows_no_points_rule(client, url):
+    facts = text(section(page(client, url), "infobox"))
+    assert "Points for a win" not in facts and "Puntos por victoria" not in facts
+
+
+def test_a_season_with_group_results_shows_its_points_rule(client):
+    assert "Points for a win 3" in " ".join(text(section(page(client, "/seasons/2008/"), "infobox")).split())
