@@ -109,7 +109,8 @@ def test_a_disputed_champion_shows_every_version_with_its_sources(client, cited)
     assert "Disputed" in text(champion)
     versions = re.findall(r"<li>(.*?)</li>", champion, re.S)
     assert [plain(version) for version in versions] == [
-        "Champion: Alpha, according to sources [1]",
+        # One source: the singular (it read "according to sources [1]").
+        "Champion: Alpha, according to source [1]",
         "Champion: Coronel Bolognesi, according to sources [2][4]",
     ]
     assert [footnote_numbers(version) for version in versions] == [[1], [2, 4]]
