@@ -212,7 +212,8 @@ class SeasonTable(SiteTable):
     Keys: season, status (Season.Status) and status_text (its words, "" for a final), champion, champion_disputed,
     disputed_note (the link to the season's versions), runner_up, runner_up_basis (a Progression.Basis, "" when
     none) and runner_up_derived (its mark, "" when stated), runner_up_disputed, confidence (Season.Confidence),
-    promoted, recorded. A season not held or with no final says so in the champion's cell and names no champion;
+    promoted, recorded, fact_sources (a callable: the names of the sources of its facts, see
+    selectors.fact_sources). A season not held or with no final says so in the champion's cell and names no champion;
     the CSV has the status, the runner-up's basis and the confidence in their own columns.
     """
 
@@ -231,6 +232,11 @@ class SeasonTable(SiteTable):
     # Only in the CSV and the .xlsx: the page says these in the cells above.
     status = tables.Column(verbose_name=_("Status"), visible=False)
     runner_up_basis = tables.Column(verbose_name=_("Runner-up basis"), default="", visible=False)
+    sources = SourcesColumn()
+
+    def __init__(self, *args, **kwargs):
+        # Footnote numbers differ from season to season: the roll's Sources column names each row's sources.
+        super().__init__(*args, footnotes=lambda record: [], **kwargs)
 
     class Meta(SiteTable.Meta):
         orderable = False
@@ -292,6 +298,9 @@ class SeasonTable(SiteTable):
 
     def value_runner_up_basis(self, value):
         return Progression.Basis(value).label if value else ""
+
+    def value_sources(self, record):
+        return "; ".join(record["fact_sources"]())
 
 
 class ChampionsTable(SeasonTable):

@@ -74,3 +74,15 @@ def test_every_rendered_cell_has_a_plain_export_value():
         if hasattr(table, f"render_{name}") and not hasattr(table, f"value_{name}")
     ]
     assert missing == []
+
+
+@pytest.mark.parametrize("url", ["/seasons/?_export=csv&table=seasons", "/?_export=csv", "/es/temporadas/?_export=csv"])
+def test_the_roll_export_names_the_sources_of_each_seasons_facts(client, url):
+    """Numbers would mean nothing across seasons: each row names its champion, runner-up and status sources."""
+    header, *rows = csv_rows(client.get(url))
+    sources = {row[0]: row[-1] for row in rows}
+    assert header[-1] in ("Sources", "Fuentes")
+    assert len(rows) == 59 and all(sources.values())
+    assert "Wikipedia (fr): Coronel Bolognesi" in sources["2001"].split("; ")
+    assert "Wikipedia (pt): Coronel Bolognesi" in sources["2001"].split("; ")
+    assert any(name.startswith("trainer-baade.de: ") for name in sources["1990"].split("; "))
