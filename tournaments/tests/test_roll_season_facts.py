@@ -16,3 +16,12 @@ def test_a_season_without_results_shows_no_points_rule(client, url):
 
 def test_a_season_with_group_results_shows_its_points_rule(client):
     assert "Points for a win 3" in " ".join(text(section(page(client, "/seasons/2008/"), "infobox")).split())
+
+
+def test_the_sitemap_lists_no_stage_pages_of_a_year_not_held(client):
+    listed = page(client, "/sitemap.xml")
+    for year in (1988, 1990, 1992, 2020):
+        assert f"/seasons/{year}/<" in listed and f"/es/temporadas/{year}/<" in listed
+        for stage in ("departmental", "regional", "national", "departamental", "nacional"):
+            assert f"/{year}/{stage}/" not in listed, (year, stage)
+    assert "/seasons/1974/national/" in listed and "/seasons/2008/regional/" in listed
