@@ -25,3 +25,17 @@ def test_the_sitemap_lists_no_stage_pages_of_a_year_not_held(client):
         for stage in ("departmental", "regional", "national", "departamental", "nacional"):
             assert f"/{year}/{stage}/" not in listed, (year, stage)
     assert "/seasons/1974/national/" in listed and "/seasons/2008/regional/" in listed
+
+
+@pytest.mark.parametrize(
+    "year, words",
+    [
+        (1990, "The sources agree the Copa Perú was not held in 1990."),
+        (2020, "the Copa Perú was not held in 2020."),
+        (1974, "Copa Perú had no national final."),
+    ],
+)
+def test_the_confidence_of_a_season_without_a_final_is_about_its_status(client, year, words):
+    facts = " ".join(text(section(page(client, f"/seasons/{year}/"), "infobox")).split())
+    assert words in facts
+    assert "champion and the runner-up" not in facts
