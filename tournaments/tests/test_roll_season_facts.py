@@ -1,6 +1,8 @@
 """A season known only from the roll of champions shows no fact that no source gives: no points rule (the model's
 default of 3 points for a win is not a fact of 1967). A season whose group results the archive holds shows it."""
 
+import re
+
 import pytest
 
 from .page_helpers import page, section, text
@@ -39,3 +41,17 @@ def test_the_confidence_of_a_season_without_a_final_is_about_its_status(client, 
     facts = " ".join(text(section(page(client, f"/seasons/{year}/"), "infobox")).split())
     assert words in facts
     assert "champion and the runner-up" not in facts
+
+
+@pytest.mark.parametrize(
+    "year, sentence, description",
+    [
+        (1990, "The Copa Perú was not held in 1990.", "Copa Perú 1990: the competition was not held that year"),
+        (1974, "The 1974 Copa Perú was held with no national final", "Copa Perú 1974: held with no national final"),
+    ],
+)
+def test_a_season_without_a_final_says_its_status_once_and_its_description_says_it(client, year, sentence, description):
+    body = page(client, f"/seasons/{year}/")
+    assert " ".join(text(body).split()).count(sentence) == 1
+    meta = re.search(r'<meta name="description" content="([^"]*)"', body).group(1)
+    assert meta.startswith(description) and "champion not recorded" not in meta
