@@ -55,3 +55,23 @@ def test_a_season_without_a_final_says_its_status_once_and_its_description_says_
     assert " ".join(text(body).split()).count(sentence) == 1
     meta = re.search(r'<meta name="description" content="([^"]*)"', body).group(1)
     assert meta.startswith(description) and "champion not recorded" not in meta
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/seasons/1990/national/",
+        "/seasons/1990/regional/",
+        "/seasons/1990/departmental/",
+        "/es/temporadas/2020/nacional/",
+    ],
+)
+def test_a_stage_page_of_a_year_not_held_says_it_was_not_held(client, url):
+    words = " ".join(text(page(client, url)).split())
+    year = re.search(r"/(\d{4})/", url).group(1)
+    assert f"was not held in {year}." in words or f"no se disputó en {year}" in words
+    assert not re.search(r"Results not recorded|Not recorded: the archive holds no|no registrad[oa]s?:", words)
+
+
+def test_a_stage_page_of_a_held_season_without_results_still_says_they_are_not_recorded(client):
+    assert "Results not recorded" in text(page(client, "/seasons/1967/national/"))
