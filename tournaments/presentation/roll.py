@@ -8,7 +8,7 @@ string with named placeholders; the years inside them are links built here, so t
 
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ..models import Progression, Season, SeasonFact
 
@@ -120,10 +120,24 @@ def honours_sentences(honours):
     if honours.finals:
         finals = [(season, _("derived") if derived else "") for season, derived in honours.finals]
         sentences.append(format_html(_("Runner-up {years}"), years=_year_links(finals)))
-    for season, fact in honours.named_in:
+    # One sentence per fact listing its years: a club named champion of three years reads it once, not three times.
+    for fact in (SeasonFact.CHAMPION, SeasonFact.RUNNER_UP):
+        seasons = [
+            (season, "") for season in dict.fromkeys(season for season, named in honours.named_in if named == fact)
+        ]
+        if not seasons:
+            continue
         if fact == SeasonFact.CHAMPION:
-            sentence = _("Named champion of {year} by some sources; disputed.")
+            sentence = ngettext(
+                "Named champion of {year} by some sources; disputed.",
+                "Named champion of {year} by some sources; disputed each year.",
+                len(seasons),
+            )
         else:
-            sentence = _("Named runner-up of {year} by some sources; disputed.")
-        sentences.append(format_html(sentence, year=_year_link(season)))
+            sentence = ngettext(
+                "Named runner-up of {year} by some sources; disputed.",
+                "Named runner-up of {year} by some sources; disputed each year.",
+                len(seasons),
+            )
+        sentences.append(format_html(sentence, year=_year_links(seasons)))
     return sentences

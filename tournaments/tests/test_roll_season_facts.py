@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from tournaments.models import FactVersion, Season, Team
+
 from .page_helpers import page, section, text
 
 pytestmark = pytest.mark.usefixtures("shipped_seasons")
@@ -75,3 +77,14 @@ def test_a_stage_page_of_a_year_not_held_says_it_was_not_held(client, url):
 
 def test_a_stage_page_of_a_held_season_without_results_still_says_they_are_not_recorded(client):
     assert "Results not recorded" in text(page(client, "/seasons/1967/national/"))
+
+
+def test_a_team_named_champion_of_several_years_reads_one_sentence(client):
+    bolognesi = Team.objects.get(name="Coronel Bolognesi")
+    # 2001 already has a version naming the club: one naming it otherwise ("Bolognesi") must not repeat the year.
+    for year, name in ((1985, bolognesi.name), (2001, "Bolognesi")):
+        season = Season.objects.get(year=year)
+        FactVersion.objects.create(season=season, fact="champion", name=name, team=bolognesi, order=9)
+    words = " ".join(text(page(client, "/teams/coronel-bolognesi/")).split())
+    assert words.count("Named champion of") == 1, words
+    assert "Named champion of 1985, 2001 by some sources; disputed each year." in words
