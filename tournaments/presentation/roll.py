@@ -8,7 +8,7 @@ string with named placeholders; the years inside them are links built here, so t
 
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from ..models import Progression, Season, SeasonFact
 
@@ -127,17 +127,17 @@ def honours_sentences(honours):
         ]
         if not seasons:
             continue
-        if fact == SeasonFact.CHAMPION:
-            sentence = ngettext(
-                "Named champion of {year} by some sources; disputed.",
-                "Named champion of {year} by some sources; disputed each year.",
-                len(seasons),
-            )
+        # Two messages, not ngettext: the one-year sentence is an older message of its own (Spanish has the same
+        # two forms, one and more than one).
+        several = len(seasons) > 1
+        if fact == SeasonFact.CHAMPION and several:
+            sentence = _("Named champion of {years} by some sources; disputed each year.")
+        elif fact == SeasonFact.CHAMPION:
+            sentence = _("Named champion of {year} by some sources; disputed.")
+        elif several:
+            sentence = _("Named runner-up of {years} by some sources; disputed each year.")
         else:
-            sentence = ngettext(
-                "Named runner-up of {year} by some sources; disputed.",
-                "Named runner-up of {year} by some sources; disputed each year.",
-                len(seasons),
-            )
-        sentences.append(format_html(sentence, year=_year_links(seasons)))
+            sentence = _("Named runner-up of {year} by some sources; disputed.")
+        years = _year_links(seasons)
+        sentences.append(format_html(sentence, year=years, years=years))
     return sentences
