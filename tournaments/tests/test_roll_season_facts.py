@@ -88,3 +88,11 @@ def test_a_team_named_champion_of_several_years_reads_one_sentence(client):
     words = " ".join(text(page(client, "/teams/coronel-bolognesi/")).split())
     assert words.count("Named champion of") == 1, words
     assert "Named champion of 1985, 2001 by some sources; disputed each year." in words
+
+
+def test_the_season_page_and_the_roll_name_the_same_next_part_for_a_season_with_no_final(client):
+    season_page = " ".join(text(page(client, "/seasons/1974/")).split())
+    assert "Next for an editor: the regions" in season_page
+    assert "Next for an editor: the national stage" not in season_page
+    roll = " ".join(text(page(client, "/seasons/")).split())
+    assert "Next to add: the regional stage" in roll
