@@ -78,10 +78,17 @@ class SafeTableExport(TableExport):
 
 
 def sources_dataset(entries):
-    """The numbered sources as a table: number, publisher, title, address, licence (every cell neutralised)."""
-    headers = [_("Source"), _("Publisher"), _("Title"), _("Address"), _("Licence")]
+    """The numbered sources as a table: number, publisher, title, address, licence, language (its code) and date
+    accessed (ISO 8601, so a spreadsheet sorts it); an unrecorded language or date reads "not recorded" (every cell
+    neutralised)."""
+    headers = [_("Source"), _("Publisher"), _("Title"), _("Address"), _("Licence"), _("Language"), _("Date accessed")]
     rows = [
-        (entry.number, *(neutralise(value) for value in (source.publisher, source.title, source.url, source.licence)))
+        (
+            entry.number,
+            *(neutralise(value) for value in (source.publisher, source.title, source.url, source.licence)),
+            neutralise(source.language) or _("not recorded"),
+            source.accessed.isoformat() if source.accessed else _("not recorded"),
+        )
         for entry in entries
         for source in [entry.source]
     ]

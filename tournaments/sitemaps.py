@@ -49,8 +49,16 @@ class DirectorySitemap(TranslatedSitemap):
 
 
 class SeasonSitemap(TranslatedSitemap):
+    """Every season's overview; the stage pages of the seasons that were held (a year the Copa Perú was not held has
+    no stages for a search engine to list)."""
+
     def items(self):
-        return [(year, page) for year in Season.objects.values_list("year", flat=True) for page in SEASON_PAGES]
+        seasons = Season.objects.values_list("year", "status")
+        return [
+            (year, page)
+            for year, status in seasons
+            for page in (SEASON_PAGES if status != Season.Status.NOT_HELD else SEASON_PAGES[:1])
+        ]
 
     def location(self, item):
         year, page = item

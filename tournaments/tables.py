@@ -212,7 +212,8 @@ class SeasonTable(SiteTable):
     Keys: season, status (Season.Status) and status_text (its words, "" for a final), champion, champion_disputed,
     disputed_note (the link to the season's versions), runner_up, runner_up_basis (a Progression.Basis, "" when
     none) and runner_up_derived (its mark, "" when stated), runner_up_disputed, confidence (Season.Confidence),
-    promoted, recorded. A season not held or with no final says so in the champion's cell and names no champion;
+    promoted, recorded, fact_sources (a callable: the names of the sources of its facts, see
+    selectors.fact_sources). A season not held or with no final says so in the champion's cell and names no champion;
     the CSV has the status, the runner-up's basis and the confidence in their own columns.
     """
 
@@ -231,6 +232,11 @@ class SeasonTable(SiteTable):
     # Only in the CSV and the .xlsx: the page says these in the cells above.
     status = tables.Column(verbose_name=_("Status"), visible=False)
     runner_up_basis = tables.Column(verbose_name=_("Runner-up basis"), default="", visible=False)
+    sources = SourcesColumn()
+
+    def __init__(self, *args, **kwargs):
+        # Footnote numbers differ from season to season: the roll's Sources column names each row's sources.
+        super().__init__(*args, footnotes=lambda record: [], **kwargs)
 
     class Meta(SiteTable.Meta):
         orderable = False
@@ -269,6 +275,11 @@ class SeasonTable(SiteTable):
             return "—"
         return team_links(value) if value else NOT_RECORDED
 
+    def value_promoted(self, value, record):
+        if record["status"] == Season.Status.NOT_HELD:
+            return ""
+        return "; ".join(team.name for team in value or [])
+
     def render_confidence(self, value):
         mark, label = roll.CONFIDENCE_MARKS.get(value, roll.CONFIDENCE_MARKS[""])
         return format_html(
@@ -287,6 +298,9 @@ class SeasonTable(SiteTable):
 
     def value_runner_up_basis(self, value):
         return Progression.Basis(value).label if value else ""
+
+    def value_sources(self, record):
+        return "; ".join(record["fact_sources"]())
 
 
 class ChampionsTable(SeasonTable):
@@ -401,6 +415,9 @@ class DepartmentQualifierTable(SiteTable):
 
     def render_season(self, value, record):
         return format_html('<a href="{}">{}</a>', record.season.get_absolute_url(), value)
+
+    def value_season(self, value):
+        return value
 
     def render_region(self, value, record):
         return region_link(record.season.year, value.number, value.numeral)

@@ -123,7 +123,15 @@ def season_list():
 
 def season_detail(season):
     """A season's overview; ``season.champion`` is fetched (or None: "not recorded")."""
-    if season.champion:
+    if season.status == season.Status.NOT_HELD:
+        description = _("Copa Perú {year}: the competition was not held that year; its sources.").format(
+            year=season.year
+        )
+    elif season.status == season.Status.NO_FINAL:
+        description = _(
+            "Copa Perú {year}: held with no national final, so no champion; its stages, teams and sources."
+        ).format(year=season.year)
+    elif season.champion:
         description = _("Copa Perú {year}: champion {champion}; stages, team changes, rulings and every result.")
         description = description.format(year=season.year, champion=season.champion.name)
     else:

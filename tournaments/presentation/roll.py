@@ -120,10 +120,24 @@ def honours_sentences(honours):
     if honours.finals:
         finals = [(season, _("derived") if derived else "") for season, derived in honours.finals]
         sentences.append(format_html(_("Runner-up {years}"), years=_year_links(finals)))
-    for season, fact in honours.named_in:
-        if fact == SeasonFact.CHAMPION:
+    # One sentence per fact listing its years: a club named champion of three years reads it once, not three times.
+    for fact in (SeasonFact.CHAMPION, SeasonFact.RUNNER_UP):
+        seasons = [
+            (season, "") for season in dict.fromkeys(season for season, named in honours.named_in if named == fact)
+        ]
+        if not seasons:
+            continue
+        # Two messages, not ngettext: the one-year sentence is an older message of its own (Spanish has the same
+        # two forms, one and more than one).
+        several = len(seasons) > 1
+        if fact == SeasonFact.CHAMPION and several:
+            sentence = _("Named champion of {years} by some sources; disputed each year.")
+        elif fact == SeasonFact.CHAMPION:
             sentence = _("Named champion of {year} by some sources; disputed.")
+        elif several:
+            sentence = _("Named runner-up of {years} by some sources; disputed each year.")
         else:
             sentence = _("Named runner-up of {year} by some sources; disputed.")
-        sentences.append(format_html(sentence, year=_year_link(season)))
+        years = _year_links(seasons)
+        sentences.append(format_html(sentence, year=years, years=years))
     return sentences

@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 MARKER = re.compile(r"\[(\d{1,4})\]")
 
@@ -72,12 +73,27 @@ def version_sentence(fact, version):
     if version.team:
         name = format_html('<a href="{}">{}</a>', version.team.get_absolute_url(), version.name)
     values = {"name": name, "numbers": footnote_links(version.numbers)}
+    count = len(version.numbers)
     if fact == "runner_up" and version.numbers:
-        sentence = format_html(_("Runner-up: {name}, according to sources {numbers}"), **values)
+        sentence = format_html(
+            ngettext(
+                "Runner-up: {name}, according to source {numbers}",
+                "Runner-up: {name}, according to sources {numbers}",
+                count,
+            ),
+            **values,
+        )
     elif fact == "runner_up":
         sentence = format_html(_("Runner-up: {name}, according to sources not recorded"), **values)
     elif version.numbers:
-        sentence = format_html(_("Champion: {name}, according to sources {numbers}"), **values)
+        sentence = format_html(
+            ngettext(
+                "Champion: {name}, according to source {numbers}",
+                "Champion: {name}, according to sources {numbers}",
+                count,
+            ),
+            **values,
+        )
     else:
         sentence = format_html(_("Champion: {name}, according to sources not recorded"), **values)
     if version.detail:

@@ -10,7 +10,7 @@
 
 from .progression import Podium, how_far
 from .search import search
-from .seasons import disputed_facts, season_facts, season_overview, seasons_for_list
+from .seasons import disputed_facts, fact_sources, season_facts, season_overview, seasons_for_list
 from .stages import national_stage, region_page, regional_overview
 from .teams import Honours, department_history, team_history, team_honours, teams_for_directory
 
@@ -19,6 +19,7 @@ __all__ = [
     "Podium",
     "department_history",
     "disputed_facts",
+    "fact_sources",
     "how_far",
     "national_stage",
     "region_page",

@@ -1,11 +1,12 @@
 """The season list, a season's overview, and its champion, runner-up and promoted teams (selectors.progression)."""
 
-__all__ = ["Podium", "disputed_facts", "season_facts", "season_overview", "seasons_for_list"]
+__all__ = ["Podium", "disputed_facts", "fact_sources", "season_facts", "season_overview", "seasons_for_list"]
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
 from ..models import (
+    Citation,
     FactVersion,
     Group,
     KnockoutRound,
@@ -109,3 +110,22 @@ def season_facts(seasons):
         )
         facts[pk] = podium(season, stage, [item for item in stored if item.season_id == pk])
     return facts
+
+
+def fact_sources(seasons):
+    """{season pk: ["RSSSF: Peru - List of Champions", "Wikipedia (fr): Coronel Bolognesi", ...]}: the sources
+    citing each season's champion, runner-up or status, in citation order, each once, in one query. A footnote
+    number means nothing across seasons, so the roll names each source by publisher (with the language edition
+    when recorded, which tells French and Portuguese Wikipedia apart) and title."""
+    citations = (
+        Citation.objects.filter(season__in=[season.pk for season in seasons])
+        .exclude(fact="")
+        .select_related("source")
+        .order_by("season", "order", "pk")
+    )
+    named = {}
+    for citation in citations:
+        source = citation.source
+        publisher = f"{source.publisher} ({source.language})" if source.language else source.publisher
+        named.setdefault(citation.season_id, {})[f"{publisher}: {source.title}"] = None
+    return {pk: list(names) for pk, names in named.items()}

@@ -109,7 +109,8 @@ def test_a_disputed_champion_shows_every_version_with_its_sources(client, cited)
     assert "Disputed" in text(champion)
     versions = re.findall(r"<li>(.*?)</li>", champion, re.S)
     assert [plain(version) for version in versions] == [
-        "Champion: Alpha, according to sources [1]",
+        # One source: the singular (it read "according to sources [1]").
+        "Champion: Alpha, according to source [1]",
         "Champion: Coronel Bolognesi, according to sources [2][4]",
     ]
     assert [footnote_numbers(version) for version in versions] == [[1], [2, 4]]
@@ -127,7 +128,7 @@ def test_a_season_not_held_never_shows_a_champion(client, db):
     body = page(client, "/seasons/1990/")
     assert text(section(body, "status")) == "The Copa Perú was not held in 1990."
     infobox = text(section(body, "infobox"))
-    assert "Status The Copa Perú was not held in 1990." in infobox
+    assert "Status Not held" in infobox  # the sentence is the page's lede, said once (it was in both)
     assert "Champion" not in infobox and "Runner-up" not in infobox and "Promoted" not in infobox
     assert "Not recorded yet" not in text(body)
 
@@ -136,8 +137,9 @@ def test_a_season_with_no_final_never_shows_a_champion_and_says_what_is_missing(
     Season.objects.create(year=1974, status=Season.Status.NO_FINAL)
     body = page(client, "/seasons/1974/")
     assert "The 1974 Copa Perú was held with no national final: no champion was decided." in text(
-        section(body, "infobox")
+        section(body, "status")
     )
+    assert "Status Held, with no national final" in text(section(body, "infobox"))
     assert "Champion" not in text(section(body, "infobox")) and "Runner-up" not in text(section(body, "infobox"))
     assert "The national stage's results are not recorded." in text(section(body, "not-recorded"))
 
@@ -167,13 +169,26 @@ def test_the_csv_carries_each_rows_sources_and_ends_with_the_numbered_list(clien
     rows = csv_table(response)
     assert rows[0][-1] == "Sources" and rows[1][1] == "Alpha" and rows[1][-1] == "[3]"
     listed = csv_sources(response)
-    assert listed[0] == ["Source", "Publisher", "Title", "Address", "Licence"]
-    assert listed[1] == [
+    assert listed[0][:5] == ["Source", "Publisher", "Title", "Address", "Licence"]
+    assert listed[1][:5] == [
         "1", "Wikipedia", "2031 Copa Perú", "https://en.wikipedia.org/wiki/2031_Copa_Per%C3%BA", "CC BY-SA 4.0"
     ]  # fmt: skip
-    assert listed[3] == ["3", "RSSSF", "Peru: Copa Perú", "https://www.rsssf.org/tablesp/peru.html", ""]
+    assert listed[3][:5] == ["3", "RSSSF", "Peru: Copa Perú", "https://www.rsssf.org/tablesp/peru.html", ""]
     standings = csv_table(client.get("/seasons/2031/regional/v/?_export=csv&table=" + cited["group"].anchor))
     assert {row[-1] for row in standings[1:]} == {"[1]"}
+
+
+def test_the_sources_list_of_an_export_gives_each_sources_language_and_date_accessed(client, cited):
+    listed = csv_sources(client.get("/seasons/2031/departmental/?_export=csv"))
+    assert listed[0][5:] == ["Language", "Date accessed"]
+    shown = {row[1]: row[5:] for row in listed[1:]}
+    for source in cited["sources"]:
+        language = source.language or "not recorded"
+        accessed = source.accessed.isoformat() if source.accessed else "not recorded"
+        assert shown[source.publisher] == [language, accessed], source.publisher
+    assert ["not recorded", "not recorded"] in shown.values()
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/seasons/2031/regional/?_export=xlsx").content))
+    assert [cell.value for cell in book.worksheets[1][1]][5:] == ["Language", "Date accessed"]
 
 
 def test_a_source_typed_as_a_formula_stays_text_in_the_csv_list(client, cited):
@@ -191,7 +206,7 @@ def test_the_xlsx_has_a_sources_column_and_sheet(client, cited):
     rows = [[cell.value for cell in row] for row in table.iter_rows()]
     assert rows[0][-1] == "Sources" and rows[1][-1] == "[2]"
     assert listed.title == "Sources"
-    assert [cell.value for cell in listed[1]] == ["Source", "Publisher", "Title", "Address", "Licence"]
+    assert [cell.value for cell in listed[1]][:5] == ["Source", "Publisher", "Title", "Address", "Licence"]
     assert [cell.value for cell in listed[3]][:3] == [2, "El Comercio", "La final de la Copa Perú"]
 
 

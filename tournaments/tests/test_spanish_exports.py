@@ -30,7 +30,7 @@ DOWNLOADS = {
     "champions": (
         "/?_export={format}&table=champions",
         "/es/?_export={format}&table=champions",
-        ["Season", "Champion", "Runner-up", "Confidence", "Status", "Runner-up basis"],
+        ["Season", "Champion", "Runner-up", "Confidence", "Status", "Runner-up basis", "Sources"],
     ),
 }
 # Heads written the same in both languages.

@@ -1,6 +1,7 @@
 """The home page, the season list, a season's overview and its departmental qualifiers."""
 
 from django.db.models import OuterRef, Subquery
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import ListView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -19,6 +20,8 @@ from .base import PageMixin, season_or_404
 def season_rows(seasons):
     """The rows of SeasonTable and ChampionsTable for seasons from ``selectors.seasons_for_list``."""
     facts = selectors.season_facts(seasons)
+    # Only the CSV and the .xlsx show a row's sources: the query runs when an export first asks for them.
+    cited = SimpleLazyObject(lambda: selectors.fact_sources(seasons))
     rows = []
     for season in seasons:
         podium = facts[season.pk]
@@ -39,6 +42,7 @@ def season_rows(seasons):
                 "confidence": season.confidence,
                 "promoted": podium.promoted or None,
                 "recorded": roll.recorded_summary(season, podium),
+                "fact_sources": lambda pk=season.pk: cited.get(pk, []),
             }
         )
     return rows
