@@ -269,6 +269,10 @@ class SeasonTable(SiteTable):
             return "—"
         return team_links(value) if value else NOT_RECORDED
 
+    def value_promoted(self, value, record):
+        # The CSV and .xlsx want the names, not the page's links.
+        return "—" if record["status"] == Season.Status.NOT_HELD else "; ".join(team.name for team in value or [])
+
     def render_confidence(self, value):
         mark, label = roll.CONFIDENCE_MARKS.get(value, roll.CONFIDENCE_MARKS[""])
         return format_html(

@@ -69,7 +69,7 @@ def runner_up_derived_sentence(basis):
     if not basis or basis == Basis.STATED:
         return ""
     if basis == Basis.SOURCE_TABLE:
-        return _("derived from the final table the source published: no source names the runner-up in words")
+        return _("derived from that table: no source names the runner-up in words")
     return _("derived from the results: the source does not name the runner-up")
 
 
