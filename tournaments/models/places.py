@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..text import fold, spanish_sort_code, unique_slug
+from .sources import TeamAlias
 from .text_rules import look_alike_letter
 
 
@@ -45,8 +46,18 @@ class Department(models.Model):
 
 class TeamQuerySet(models.QuerySet):
     def matching(self, query):
-        """Teams whose name contains the query, ignoring accents, case and dots ("imi" finds I.M.I.)."""
-        return self.filter(search_name__contains=fold(query))
+        """Teams whose name or one of whose other names (TeamAlias) contains the query, ignoring accents, case and
+        dots ("imi" finds I.M.I., "agostinos" Hungaritos Agustinos). Each team has ``other_name``: the first other
+        name that matched when its own name did not (None otherwise), so a result can say why it is there."""
+        folded = fold(query)
+        other_names = TeamAlias.objects.filter(search_name__contains=folded)
+        own = models.Q(search_name__contains=folded)
+        other_name = models.Subquery(other_names.filter(team=models.OuterRef("pk")).order_by("name").values("name")[:1])
+        return self.filter(own | models.Q(pk__in=other_names.values("team"))).annotate(
+            other_name=models.Case(
+                models.When(own, then=models.Value(None)), default=other_name, output_field=models.CharField()
+            )
+        )
 
     def get_by_natural_key(self, name):
         return self.get(name=name)

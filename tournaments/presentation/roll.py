@@ -60,6 +60,19 @@ def runner_up_derived_label(basis):
     return _("derived from the results")
 
 
+def runner_up_derived_sentence(basis):
+    """The season page's words for a runner-up no source names in words, by its Progression.Basis; "" when stated.
+
+    A ``source_table`` runner-up is second in a final table a source published (the archive does not hold that
+    table); any other derived basis is worked out from the results the archive holds.
+    """
+    if not basis or basis == Basis.STATED:
+        return ""
+    if basis == Basis.SOURCE_TABLE:
+        return _("derived from that table: no source names the runner-up in words")
+    return _("derived from the results: the source does not name the runner-up")
+
+
 def recorded_summary(season, podium):
     """How complete a season's data is, and for a season with only its facts, what an editor would add next.
 

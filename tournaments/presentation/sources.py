@@ -99,3 +99,17 @@ def version_sentence(fact, version):
     if version.detail:
         return format_html(_("{sentence} ({detail})"), sentence=sentence, detail=version.detail)
     return sentence
+
+
+def other_name_sentence(alias):
+    """One of a club's other names (a TeamAlias) as safe HTML: the name with the source that writes it so
+    (publisher and title, linked to its address when there is one), or, with no source recorded, said plainly to be
+    the archive's editors' identification, an inference and not a source's fact."""
+    if alias.source is None:
+        sentence = _("{name}: identified as this club by the archive's editors (an inference: no source is recorded).")
+        return format_html(sentence, name=alias.name)
+    source = alias.source
+    title = format_html('<a href="{}">{}</a>', source.url, source.title) if source.url else source.title
+    return format_html(
+        _("{name}, as {publisher} writes it in “{title}”."), name=alias.name, publisher=source.publisher, title=title
+    )

@@ -56,9 +56,17 @@ def progression_reason(progression):
             return _("first place by ruling: {decision}").format(decision=decision)
         return _("went on by ruling: {decision}").format(decision=decision)
     if basis == Basis.STATED:
-        words = progression.source_words or (progression.note.text if progression.note else "")
-        return _('the source says: "{words}"').format(words=words)
+        return _stated(progression)
     return _("inferred: it played in the national stage")
+
+
+def _stated(progression):
+    # A stated progression cited by a source (the roll of champions' runners-up) may have no quoted words: it then
+    # says who states it rather than quoting an empty string.
+    words = progression.source_words or (progression.note.text if progression.note else "")
+    if not words:
+        return _("stated by the sources cited")
+    return _('the source says: "{words}"').format(words=words)
 
 
 def went_on_pairs(entries):
@@ -69,8 +77,7 @@ def went_on_pairs(entries):
 def runner_up_reason(progression):
     """How the runner-up is known: "2nd in the Final group stage", "lost the Final by ruling of the F.P.F."."""
     if progression.basis == Basis.STATED:
-        words = progression.source_words or (progression.note.text if progression.note else "")
-        return _('the source says: "{words}"').format(words=words)
+        return _stated(progression)
     if progression.basis == Basis.TABLE:
         return _("{position} in the {group}").format(
             position=finish(progression.row), group=section_name(progression.group.name)

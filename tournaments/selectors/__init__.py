@@ -12,7 +12,7 @@ from .progression import Podium, how_far
 from .search import search
 from .seasons import disputed_facts, fact_sources, season_facts, season_overview, seasons_for_list
 from .stages import national_stage, region_page, regional_overview
-from .teams import Honours, department_history, team_history, team_honours, teams_for_directory
+from .teams import Honours, department_history, team_aliases, team_history, team_honours, teams_for_directory
 
 __all__ = [
     "Honours",
@@ -28,6 +28,7 @@ __all__ = [
     "season_facts",
     "season_overview",
     "seasons_for_list",
+    "team_aliases",
     "team_history",
     "team_honours",
     "teams_for_directory",

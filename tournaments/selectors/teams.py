@@ -132,6 +132,11 @@ def team_history(slug):
     return team, history
 
 
+def team_aliases(team):
+    """The club's other names (TeamAlias, alphabetical) with their sources, in one query."""
+    return list(team.aliases.select_related("source").order_by("name", "pk"))
+
+
 @dataclass
 class Honours:
     """A team's titles and finals, from the same records the seasons show (Season.champion, the podiums, and the

@@ -26,6 +26,7 @@ from ..models import (
     TeamChange,
     Tie,
 )
+from ..selectors.sources import season_sources
 from ..text import fold
 from .article_parser import DEPARTMENTS_BY_KEY
 from .progression import stated_sentences
@@ -60,21 +61,6 @@ def match_line(match):
     return f"{match.home_team} {match.home_score}-{match.away_score} {match.away_team}{extra}"
 
 
-def source_numbers(citations, versions=()):
-    """{Source: footnote number} by the archive's one rule: the season's general sources in their order, then
-    every other source it cites in order of first citation (order, pk); then any source only a version of a
-    disputed fact gives (entered in the admin), so that every version keeps a marker."""
-    numbers = {}
-    general = [c for c in citations if c.cited_name == "season"]
-    others = [c for c in citations if c.cited_name != "season"]
-    for citation in sorted(general, key=lambda c: (c.order, c.pk)) + sorted(others, key=lambda c: (c.order, c.pk)):
-        numbers.setdefault(citation.source, len(numbers) + 1)
-    for version in sorted(versions, key=lambda version: (version.fact, version.order, version.pk)):
-        for source in sorted(version.sources.all(), key=lambda source: source.pk):
-            numbers.setdefault(source, len(numbers) + 1)
-    return numbers
-
-
 def printable(match):
     # A match a ruling describes is carried by its note; printing it too would import it twice.
     return match.score_known or match.status == MatchStatus.PLAYED
@@ -88,7 +74,8 @@ class _Exporter:
             self.rows[type(obj)].append(obj)
         for model in (Qualifier, Group, KnockoutRound, Tie, Match, Note, RegionDepartment, Citation, FactVersion):
             self.rows[model].sort(key=lambda obj: (obj.order, obj.pk))
-        self.numbers = source_numbers(self.rows[Citation], self.rows[FactVersion])
+        # The pages' numbering (selectors.sources, the one rule), so that [2] is the same source everywhere.
+        self.numbers = {entry.source: entry.number for entry in season_sources(season, versions=False).entries}
         self.cited = defaultdict(list)  # (thing's field name, pk) or ("fact", fact) -> its sources' numbers
         for citation in self.rows[Citation]:
             name = citation.cited_name

@@ -385,6 +385,27 @@ def test_a_season_cited_by_a_source_it_does_not_list_numbers_it_after_its_own():
     assert "4. La República: Aurich" in lines
 
 
+def test_the_exported_article_numbers_each_source_as_the_season_page_does(client):
+    """One numbering rule (selectors.sources): the page's footnote [n] and the article's [n] are one source, even
+    for a source cited only by a match and one only a version of the disputed champion names."""
+    import re
+    from html import unescape
+
+    from .factories import create_sourced_season
+
+    rows = create_sourced_season()
+    body = client.get("/seasons/2031/").content.decode()
+    on_page = {
+        int(number): unescape(entry)
+        for number, entry in re.findall(r'<li id="source-(\d+)"[^>]*>(.*?)</li>', body, re.S)
+    }
+    lines = export_season(2031).splitlines()
+    assert len(on_page) == len(rows["sources"]) == 4
+    for source in rows["sources"]:
+        number = next(n for n, entry in on_page.items() if source.title in entry)
+        assert any(line.startswith(f"{number}. {source.publisher}: {source.title}") for line in lines), source
+
+
 # ----- the runner-up's rule in the admin, and History -----
 
 

@@ -58,6 +58,17 @@ def test_a_runner_up_no_source_names_in_words_is_marked_derived(client, roll):
     assert rows[1968][2] == "not recorded"
 
 
+def test_the_season_page_says_how_its_runner_up_is_known_for_each_basis(client, roll):
+    """A runner-up second in the source's published table is derived from that table, not from results the
+    archive does not hold; a stated one carries no mark."""
+    from_table = text(section(page(client, "/seasons/1967/"), "infobox"))
+    assert "Octavio Espinosa" in from_table
+    assert "(2nd in the final table the source published) derived from that table" in from_table
+    assert "derived from the results" not in from_table
+    stated = text(section(page(client, "/seasons/1970/"), "infobox"))
+    assert "Melgar" in stated and "derived" not in stated
+
+
 def test_a_disputed_champion_is_marked_and_links_to_the_versions(client, roll):
     body = page(client, "/seasons/")
     rows = rows_by_year(body, "seasons")

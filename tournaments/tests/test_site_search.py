@@ -39,3 +39,12 @@ def test_teams_are_grouped_apart_from_departments(client):
     assert 'href="/teams/sport-huancayo/"' in section(body, "results-teams")
     assert "results-departments" not in body
     assert "Huancayo, " in text(section(body, "results-locations"))
+
+
+def test_a_club_is_found_by_another_name_and_the_result_says_which(client):
+    teams = group(client, "agostinos", "teams")
+    assert 'href="/teams/hungaritos-agustinos/"' in teams
+    assert "Hungaritos Agustinos (also written as Hungaritos Agostinos)" in text(teams)
+    # Found by its own name, a club needs no other name beside it.
+    assert "also written as" not in text(group(client, "hungaritos", "teams"))
+    assert 'href="/teams/deportivo-upao/"' in group(client, "u.p.a.o", "teams")

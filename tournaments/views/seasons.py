@@ -97,8 +97,10 @@ class SeasonDetailView(PageMixin, TemplateView):
         stages = sorted(season.stages.all(), key=lambda stage: stage.sort_key)
         facts = selectors.season_facts([season])[season.pk]
         runner_up_how = runner_up_reason(facts.runner_up_progression) if facts.runner_up_progression else ""
+        basis = facts.runner_up_progression.basis if facts.runner_up_derived else ""
         see_also = [line.strip() for line in season.see_also.splitlines() if line.strip()]
         context = {"season": season, "stages": stages, "facts": facts, "runner_up_how": runner_up_how}
+        context["runner_up_derived"] = roll.runner_up_derived_sentence(basis)
         context.update(sources=season_sources(season), recorded=recorded_parts(season))
         return super().get_context_data(**context, see_also=see_also, **kwargs)
 

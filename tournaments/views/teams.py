@@ -9,6 +9,7 @@ from .. import selectors
 from ..filters import TeamFilter
 from ..models import Department, Team
 from ..presentation import pages, roll
+from ..presentation.sources import other_name_sentence
 from ..presentation.stages import group_finish, reached_label, tie_line
 from ..tables import NOT_RECORDED, DepartmentQualifierTable, TeamDirectoryTable, TeamSeasonTable
 from .base import PageMixin
@@ -75,6 +76,7 @@ class TeamDetailView(PageMixin, TemplateView):
         context = {"team": team, "history": history, "campaigns": campaigns, "seasons_table": table}
         context["honours"] = roll.honours_sentences(selectors.team_honours(team, history))
         context["changes"] = [change for entry in history for change in entry.changes]
+        context["other_names"] = [other_name_sentence(alias) for alias in selectors.team_aliases(team)]
         context["has_matches"] = any(entry.matches or entry.ties for entry in history)
         return super().get_context_data(**context, **kwargs)
 

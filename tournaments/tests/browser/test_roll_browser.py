@@ -46,3 +46,33 @@ def test_a_phone_shows_each_season_with_champion_runner_up_and_confidence(live_r
     mark = row.locator("td").nth(3).locator(".mark").bounding_box()
     assert mark["x"] + mark["width"] <= box["x"] + box["width"]
     assert row.locator("td").nth(1).inner_text().startswith("Sport Bolito")
+
+
+def _luminance(rgb):
+    """WCAG 2.1 relative luminance of a computed colour "rgb(r, g, b)"."""
+    channels = [int(part) / 255 for part in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(foreground, background):
+    light, dark = sorted([_luminance(foreground), _luminance(background)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _colours(locator):
+    return locator.evaluate("el => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]")
+
+
+@pytest.mark.parametrize("year", [1970, 1969, 2001], ids=["confirmed", "single_source", "disputed"])
+def test_a_season_s_confidence_has_the_roll_s_colour_and_reads_at_wcag_aa(live_roll, page, year):
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_roll.url + "/seasons/")
+    row = page.locator("#seasons tbody tr", has=page.locator(f'a[href="/seasons/{year}/"]'))
+    roll_colours = _colours(row.locator("td").nth(3).locator(".mark"))
+    page.goto(live_roll.url + f"/seasons/{year}/")
+    mark = page.locator("#infobox [class*='confidence-']").first
+    season_colours = _colours(mark)
+    page.screenshot(path=str(ARTIFACTS / f"roll-confidence-{year}.png"))
+    assert season_colours == roll_colours
+    assert _contrast(*season_colours) >= 4.5, season_colours
