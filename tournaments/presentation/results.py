@@ -29,7 +29,10 @@ def signed(number):
 
 # The legend under a table, by mark: (letter, meaning). The letter means no mark relies on colour alone.
 MARK_LEGEND = {
-    "promoted": (pgettext_lazy("qualification mark: promoted", "P"), gettext_lazy("Promoted")),
+    "promoted": (
+        pgettext_lazy("qualification mark: promoted", "P"),
+        pgettext_lazy("qualification legend: the team was promoted", "Promoted"),
+    ),
     "advances": (
         pgettext_lazy("qualification mark: went through", "Q"),
         gettext_lazy("Went through to the next round"),
@@ -134,10 +137,11 @@ def tiebreak_reason(above, below, decided_by):
     if decided_by in _AHEAD_ON:
         return str(_AHEAD_ON[decided_by]) % {"above": above, "below": below}
     if decided_by in TIEBREAKERS and decided_by != "points":
-        # A code added to the registry later still gets a sentence, with the registry's label.
-        return _("%(above)s ahead of %(below)s on %(rule)s") % {
+        # A code added to the registry later still gets a sentence, naming the registry's label as it is written
+        # (lower-casing a label mid-sentence would break a translated or proper-noun label).
+        return _("%(above)s ahead of %(below)s on a tiebreaker: %(rule)s") % {
             "above": above,
             "below": below,
-            "rule": TIEBREAKERS[decided_by].label.lower(),
+            "rule": TIEBREAKER_LABELS.get(decided_by, TIEBREAKERS[decided_by].label),
         }
     return ""
