@@ -25,6 +25,7 @@ from tournaments.models import (
     Tie,
 )
 from tournaments.presentation import results
+from tournaments.rules.knockout import TieOutcome
 from tournaments.rules.standings import TIEBREAKERS, Tiebreaker
 
 from .page_helpers import page, section, text
@@ -121,6 +122,36 @@ def test_a_ruling_and_a_note_name_their_authority_without_an_article(client):
     english_final = text(section(page(client, "/seasons/1998/national/"), "final"))
     assert "I.M.I. won the final, by ruling of the F.P.F." in english_final
     assert whole("decided by the %(who)s", who="FPF") == "decisión: FPF"
+
+
+def test_a_ties_winner_line_is_one_sentence_that_puts_the_score_where_spanish_does(client):
+    final = text(section(page(client, spanish("season-national", 1998)), "final"))
+    assert "I.M.I. ganó la final por fallo (F.P.F.)" in final
+    outcomes = []
+    for year in (1998, 2008):
+        for url in (spanish("season-national", year), spanish("season-regional", year)):
+            outcomes += re.findall(r'<p class="outcome">(.*?)</p>', page(client, url), re.S)
+    lines = [text(line) for line in outcomes]
+    assert any("ganó la final" in line for line in lines)
+    glued = [line for line in lines if re.search(r"(ganó la final|clasificó), ", line)]
+    assert not glued, glued
+    english = text(section(page(client, "/seasons/1998/national/"), "final"))
+    assert "I.M.I. won the final, by ruling of the F.P.F." in english
+
+
+def test_a_penalty_shoot_out_after_two_legs_reads_as_the_spanish_press_writes_it():
+    outcome = TieOutcome(
+        "A", "B", "penalties", "", (2, 2), winner_goals=2, loser_goals=2, penalties=(5, 3), two_legged=True
+    )
+    aggregate = ("Alfa", 2, "Beta", 2)
+    with translation.override("es"):
+        spanish_line = results.winner_line(outcome, "Alfa", final=False, aggregate=aggregate)
+    assert spanish_line == (
+        "Alfa clasificó al ganar 5-3 en la tanda de penales, tras el 2-2 en el global (global: Alfa 2, Beta 2)"
+    )
+    with translation.override("en"):
+        english = results.winner_line(outcome, "Alfa", final=False, aggregate=aggregate)
+    assert english == "Alfa went through, 2-2 on aggregate, won 5-3 on penalties (aggregate Alfa 2, Beta 2)"
 
 
 # 4. The citation line is one sentence with its address inside.
