@@ -118,7 +118,10 @@ class StandingsTable(SiteTable):
         verbose_name="#", attrs={"th": {"title": _("Position"), "class": "num pos"}, "td": {"class": "num pos"}}
     )
     team = TeamColumn(verbose_name=_("Team"), attrs={"th": {"class": "team"}, "td": {"class": "team"}})
-    played = _numeric(pgettext_lazy("standings column: played", "P"), _("Played"))
+    played = _numeric(
+        pgettext_lazy("standings column: played", "P"),
+        pgettext_lazy("standings column title: matches played", "Played"),
+    )
     won = _numeric(pgettext_lazy("standings column: won", "W"), _("Won"), fold="narrow")
     drawn = _numeric(pgettext_lazy("standings column: drawn", "D"), _("Drawn"), fold="narrow")
     lost = _numeric(pgettext_lazy("standings column: lost", "L"), _("Lost"), fold="narrow")
@@ -224,7 +227,7 @@ class SeasonTable(SiteTable):
         verbose_name=_("Confidence"), empty_values=(), attrs={"th": {"class": "mark-col"}, "td": {"class": "mark-col"}}
     )
     promoted = TeamListColumn(
-        verbose_name=_("Promoted"),
+        verbose_name=pgettext_lazy("roll column: the teams promoted that season", "Promoted"),
         empty_values=(),
         attrs={"th": {"class": "fold-phone"}, "td": {"class": "fold-phone"}},
     )

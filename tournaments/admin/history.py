@@ -11,6 +11,7 @@ from django import forms
 from django.db import models
 from django.utils.choices import flatten_choices
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ..models.validation import long_date
 
@@ -52,11 +53,17 @@ def field_changes(form):
     return changes
 
 
+def change_list(changes):
+    """The changes of one form as the History comment lists them: "Home score: 1 → 2; Date: … → …"."""
+    return pgettext("separator between the changes of a History comment", "; ").join(changes)
+
+
 def change_message(form, formsets, add):
     """The sentences for one admin save: the object's own changes, then each inline row added, changed or deleted."""
     sentences = [_("Added.")] if add else []
     if not add and (changes := field_changes(form)):
-        sentences.append("; ".join(changes) + ".")
+        # Translators: the History comment's sentence of the object's own changes, "Home score: 1 → 2; Date: … → …."
+        sentences.append(_("%(changes)s.") % {"changes": change_list(changes)})
     for formset in formsets or []:
         name = formset.model._meta.verbose_name
         for obj in formset.new_objects:
@@ -67,7 +74,7 @@ def change_message(form, formsets, add):
                 continue
             sentences.append(
                 _("%(name)s “%(object)s”: %(changes)s.")
-                % {"name": name.capitalize(), "object": row.instance, "changes": "; ".join(changes)}
+                % {"name": name.capitalize(), "object": row.instance, "changes": change_list(changes)}
             )
         for obj in formset.deleted_objects:
             sentences.append(_("Deleted %(name)s “%(object)s”.") % {"name": name, "object": obj})

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tournaments', '0009_i18n_note_translation'),
+        ('tournaments', '0010_fix_i18n_field_labels'),
     ]
 
     operations = [

@@ -160,8 +160,8 @@ class GroupTeam(models.Model):
         ANNULLED = "annulled", _("Withdrew; all its results annulled")
         RESULTS_STAND = "results_stand", _("Withdrew; its results stand")
 
-    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="entries")
-    team = models.ForeignKey("Team", on_delete=models.PROTECT, related_name="group_entries")
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="entries", verbose_name=_("group"))
+    team = models.ForeignKey("Team", on_delete=models.PROTECT, related_name="group_entries", verbose_name=_("team"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     withdrawal = models.CharField(
         _("withdrawal"),
@@ -230,10 +230,17 @@ class KnockoutRound(StageSection, models.Model):
         KNOCKOUT = "knockout", _("Knockout round")
         TIEBREAKER = "tiebreaker", _("Tiebreaker playoff")
 
-    season = models.ForeignKey("Season", on_delete=models.CASCADE, related_name="knockout_rounds")
+    season = models.ForeignKey(
+        "Season", on_delete=models.CASCADE, related_name="knockout_rounds", verbose_name=_("season")
+    )
     stage = models.CharField(_("stage"), max_length=10, choices=PLAYING_STAGES, default=StageKind.REGIONAL)
     region = models.ForeignKey(
-        "Region", on_delete=models.CASCADE, related_name="knockout_rounds", null=True, blank=True
+        "Region",
+        on_delete=models.CASCADE,
+        related_name="knockout_rounds",
+        null=True,
+        blank=True,
+        verbose_name=_("region"),
     )
     group = models.ForeignKey(
         Group,
@@ -242,6 +249,7 @@ class KnockoutRound(StageSection, models.Model):
         null=True,
         blank=True,
         help_text=_("For a tiebreaker: the group whose tie it settled, if the source names one."),
+        verbose_name=_("group"),
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.KNOCKOUT)
     name = models.CharField(
@@ -382,8 +390,12 @@ class Match(models.Model):
         _("round"), null=True, blank=True, help_text=_("The matchday within the group: 1 for Round 1.")
     )
     date = models.DateField(_("date"), null=True, blank=True)
-    home_team = models.ForeignKey("Team", on_delete=models.PROTECT, related_name="home_matches")
-    away_team = models.ForeignKey("Team", on_delete=models.PROTECT, related_name="away_matches")
+    home_team = models.ForeignKey(
+        "Team", on_delete=models.PROTECT, related_name="home_matches", verbose_name=_("home team")
+    )
+    away_team = models.ForeignKey(
+        "Team", on_delete=models.PROTECT, related_name="away_matches", verbose_name=_("away team")
+    )
     sides_known = models.BooleanField(
         _("home and away known"),
         default=True,
@@ -414,7 +426,7 @@ class Match(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     # Bumped on every save so a stale admin form can be refused instead of overwriting a colleague's edit.
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     objects = MatchQuerySet.as_manager()
 

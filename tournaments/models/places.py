@@ -21,7 +21,7 @@ class Department(models.Model):
     name = models.CharField(_("name"), max_length=60, unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     # The name in Spanish order (text.spanish_sort_code), which no database collation gives on SQLite and PostgreSQL.
-    sort_name = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    sort_name = models.CharField(max_length=400, editable=False, db_index=True, default="", verbose_name=_("sort name"))
 
     objects = DepartmentManager()
 
@@ -79,9 +79,9 @@ class Team(models.Model):
         blank=True,
         help_text=_("The team's address on the site (/teams/<slug>/). Leave empty to have it made from the name."),
     )
-    search_name = models.CharField(max_length=100, editable=False, db_index=True)
+    search_name = models.CharField(max_length=100, editable=False, db_index=True, verbose_name=_("search name"))
     # Every list of teams orders by this: "Íntimo Cable Visión" before "Wanka" on SQLite and PostgreSQL alike.
-    sort_name = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    sort_name = models.CharField(max_length=400, editable=False, db_index=True, default="", verbose_name=_("sort name"))
 
     objects = TeamQuerySet.as_manager()
 

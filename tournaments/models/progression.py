@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Progression(models.Model):
@@ -35,7 +36,7 @@ class Progression(models.Model):
     class Outcome(models.TextChoices):
         WENT_ON = "went_on", _("Went on to the next stage")
         FIRST = "first", _("Finished first")
-        PROMOTED = "promoted", _("Promoted")
+        PROMOTED = "promoted", pgettext_lazy("one team's outcome", "Promoted")
         CHAMPION = "champion", _("Champion")
         RUNNER_UP = "runner_up", _("Runner-up")
 

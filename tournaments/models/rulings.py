@@ -37,13 +37,26 @@ class Note(models.Model):
         PARAGRAPH = "paragraph", _('"Note:" paragraph')
 
     season = models.ForeignKey("Season", on_delete=models.CASCADE, related_name="notes", verbose_name=_("season"))
-    region = models.ForeignKey("Region", on_delete=models.CASCADE, related_name="notes", null=True, blank=True)
-    group = models.ForeignKey("Group", on_delete=models.CASCADE, related_name="notes", null=True, blank=True)
-    knockout_round = models.ForeignKey(
-        "KnockoutRound", on_delete=models.CASCADE, related_name="notes", null=True, blank=True
+    region = models.ForeignKey(
+        "Region", on_delete=models.CASCADE, related_name="notes", null=True, blank=True, verbose_name=_("region")
     )
-    tie = models.ForeignKey("Tie", on_delete=models.CASCADE, related_name="notes", null=True, blank=True)
-    match = models.ForeignKey("Match", on_delete=models.CASCADE, related_name="notes", null=True, blank=True)
+    group = models.ForeignKey(
+        "Group", on_delete=models.CASCADE, related_name="notes", null=True, blank=True, verbose_name=_("group")
+    )
+    knockout_round = models.ForeignKey(
+        "KnockoutRound",
+        on_delete=models.CASCADE,
+        related_name="notes",
+        null=True,
+        blank=True,
+        verbose_name=_("knockout round"),
+    )
+    tie = models.ForeignKey(
+        "Tie", on_delete=models.CASCADE, related_name="notes", null=True, blank=True, verbose_name=_("tie")
+    )
+    match = models.ForeignKey(
+        "Match", on_delete=models.CASCADE, related_name="notes", null=True, blank=True, verbose_name=_("match")
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=NoteKind.choices, default=NoteKind.NOTE)
     text = models.TextField(_("text"), help_text=_("The note as the source words it."))
     translation = models.TextField(
@@ -101,9 +114,16 @@ class Note(models.Model):
 class PointsAdjustment(models.Model):
     """Points added to or taken from a team's group total by a ruling (e.g. after a complaint)."""
 
-    season = models.ForeignKey("Season", on_delete=models.CASCADE, related_name="points_adjustments")
+    season = models.ForeignKey(
+        "Season", on_delete=models.CASCADE, related_name="points_adjustments", verbose_name=_("season")
+    )
     region = models.ForeignKey(
-        "Region", on_delete=models.CASCADE, related_name="points_adjustments", null=True, blank=True
+        "Region",
+        on_delete=models.CASCADE,
+        related_name="points_adjustments",
+        null=True,
+        blank=True,
+        verbose_name=_("region"),
     )
     group = models.ForeignKey(
         "Group",
@@ -112,8 +132,11 @@ class PointsAdjustment(models.Model):
         null=True,
         blank=True,
         help_text=_("The group whose table it changes; empty when the source does not say which."),
+        verbose_name=_("group"),
     )
-    team = models.ForeignKey("Team", on_delete=models.PROTECT, related_name="points_adjustments")
+    team = models.ForeignKey(
+        "Team", on_delete=models.PROTECT, related_name="points_adjustments", verbose_name=_("team")
+    )
     points = models.SmallIntegerField(_("points"), help_text=_("Positive when awarded, negative when docked: 3 or -2."))
     reason = models.TextField(_("reason"), help_text=_("Why, e.g. 'Awarded the match after a complaint'."))
     note = models.ForeignKey(

@@ -246,8 +246,8 @@ class TeamChange(models.Model):
         PRIMERA = "primera", _("Primera División")
         SEGUNDA = "segunda", _("Segunda División")
 
-    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="team_changes")
-    team = models.ForeignKey("Team", on_delete=models.PROTECT, related_name="changes")
+    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="team_changes", verbose_name=_("season"))
+    team = models.ForeignKey("Team", on_delete=models.PROTECT, related_name="changes", verbose_name=_("team"))
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
     division = models.CharField(_("division"), max_length=10, choices=Division.choices)
     division_year = models.PositiveSmallIntegerField(
@@ -272,7 +272,12 @@ class TeamChange(models.Model):
 
     @property
     def heading(self):
-        return f"{self.get_direction_display()} {self.division_year} {self.get_division_display()}"
+        """ "Promoted to 2009 Primera División": one whole sentence per direction, so that a translation may put the
+        year after the division ("Ascendió a la Primera División 2009")."""
+        words = {"year": self.division_year, "division": self.get_division_display()}
+        if self.direction == self.Direction.RELEGATED:
+            return _("Relegated from %(year)s %(division)s") % words
+        return _("Promoted to %(year)s %(division)s") % words
 
 
 class Region(models.Model):
@@ -332,10 +337,14 @@ class Region(models.Model):
 class RegionDepartment(models.Model):
     """A department's place in a region for one season; a department belongs to one region a season."""
 
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="memberships")
-    department = models.ForeignKey("Department", on_delete=models.PROTECT, related_name="region_memberships")
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("region"))
+    department = models.ForeignKey(
+        "Department", on_delete=models.PROTECT, related_name="region_memberships", verbose_name=_("department")
+    )
     # Copied from the region so the database itself can refuse a department in two regions of one season.
-    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="+", editable=False)
+    season = models.ForeignKey(
+        Season, on_delete=models.CASCADE, related_name="+", editable=False, verbose_name=_("season")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

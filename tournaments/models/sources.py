@@ -118,20 +118,47 @@ class Citation(models.Model):
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations", verbose_name=_("source"))
     season = models.ForeignKey("Season", on_delete=models.CASCADE, related_name="citations", verbose_name=_("season"))
-    stage = models.ForeignKey("Stage", on_delete=models.CASCADE, null=True, blank=True, related_name="citations")
-    region = models.ForeignKey("Region", on_delete=models.CASCADE, null=True, blank=True, related_name="citations")
-    group = models.ForeignKey("Group", on_delete=models.CASCADE, null=True, blank=True, related_name="citations")
-    knockout_round = models.ForeignKey(
-        "KnockoutRound", on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+    stage = models.ForeignKey(
+        "Stage", on_delete=models.CASCADE, null=True, blank=True, related_name="citations", verbose_name=_("stage")
     )
-    tie = models.ForeignKey("Tie", on_delete=models.CASCADE, null=True, blank=True, related_name="citations")
-    match = models.ForeignKey("Match", on_delete=models.CASCADE, null=True, blank=True, related_name="citations")
-    note = models.ForeignKey("Note", on_delete=models.CASCADE, null=True, blank=True, related_name="citations")
+    region = models.ForeignKey(
+        "Region", on_delete=models.CASCADE, null=True, blank=True, related_name="citations", verbose_name=_("region")
+    )
+    group = models.ForeignKey(
+        "Group", on_delete=models.CASCADE, null=True, blank=True, related_name="citations", verbose_name=_("group")
+    )
+    knockout_round = models.ForeignKey(
+        "KnockoutRound",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="citations",
+        verbose_name=_("knockout round"),
+    )
+    tie = models.ForeignKey(
+        "Tie", on_delete=models.CASCADE, null=True, blank=True, related_name="citations", verbose_name=_("tie")
+    )
+    match = models.ForeignKey(
+        "Match", on_delete=models.CASCADE, null=True, blank=True, related_name="citations", verbose_name=_("match")
+    )
+    note = models.ForeignKey(
+        "Note", on_delete=models.CASCADE, null=True, blank=True, related_name="citations", verbose_name=_("note")
+    )
     qualifier = models.ForeignKey(
-        "Qualifier", on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+        "Qualifier",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="citations",
+        verbose_name=_("qualifier"),
     )
     team_change = models.ForeignKey(
-        "TeamChange", on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+        "TeamChange",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="citations",
+        verbose_name=_("team change"),
     )
     fact = models.CharField(_("fact"), max_length=12, choices=SeasonFact.choices, blank=True)
     detail = models.CharField(
@@ -259,7 +286,7 @@ class TeamAlias(models.Model):
 
     team = models.ForeignKey("Team", on_delete=models.CASCADE, related_name="aliases", verbose_name=_("team"))
     name = models.CharField(_("name"), max_length=100, help_text=_("The name as the source writes it."))
-    search_name = models.CharField(max_length=100, editable=False, unique=True)
+    search_name = models.CharField(max_length=100, editable=False, unique=True, verbose_name=_("search name"))
     source = models.ForeignKey(
         Source,
         on_delete=models.PROTECT,

@@ -9,6 +9,7 @@ import calendar
 import datetime
 
 from django.utils import formats
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from ..presentation.sections import section_name
@@ -58,7 +59,8 @@ def region_team_error(region, team):
     # An importer validating a region it has not saved yet hands over the departments it is about to store.
     pending = getattr(region, "pending_departments", None)
     listed = sorted(pending, key=str) if pending is not None else region.departments.order_by("name")
-    departments = " or ".join(str(department) for department in listed)
+    # "Callao or Lima", "Cusco, Puno or Apurímac": Django's list words, in the active language ("Callao o Lima").
+    departments = get_text_list([str(department) for department in listed], _("or"))
     return _("%(team)s is not in Region %(numeral)s: it did not qualify from %(departments)s.") % {
         "team": team,
         "numeral": region.numeral,

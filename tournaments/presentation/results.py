@@ -5,6 +5,8 @@ Each sentence is one translatable string with named placeholders, built from the
 the ``copaperu`` template library; exports call them directly.
 """
 
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -29,7 +31,10 @@ def signed(number):
 
 # The legend under a table, by mark: (letter, meaning). The letter means no mark relies on colour alone.
 MARK_LEGEND = {
-    "promoted": (pgettext_lazy("qualification mark: promoted", "P"), gettext_lazy("Promoted")),
+    "promoted": (
+        pgettext_lazy("qualification mark: promoted", "P"),
+        pgettext_lazy("qualification legend: the team was promoted", "Promoted"),
+    ),
     "advances": (
         pgettext_lazy("qualification mark: went through", "Q"),
         gettext_lazy("Went through to the next round"),
@@ -90,6 +95,104 @@ def _penalties_sentence(outcome, neutral):
     return _("%(winner)s-%(loser)s, won %(won)s-%(lost)s on penalties")
 
 
+def _method_key(outcome):
+    """How a decided tie was won, as a key of ``_WINNER_LINES``: the method, the legs and extra time."""
+    extra = "_aet" if outcome.after_extra_time else ""
+    if outcome.method == "ruling":
+        return "ruling"
+    if outcome.method == "penalties":
+        return ("penalties_aggregate" if outcome.two_legged else "penalties") + extra
+    if outcome.method == "away_goals":
+        return "away_goals" + extra
+    return ("aggregate" if outcome.two_legged else "single") + extra
+
+
+# The line under a decided tie, by (is it a final?, _method_key): one whole sentence each, so that a translation can
+# put the verb, the score and the method in its own order. %(winner)s is the winner's linked name.
+_WINNER_LINES = {
+    (True, "ruling"): gettext_lazy("%(winner)s won the final, by ruling of the %(authority)s"),
+    (False, "ruling"): gettext_lazy("%(winner)s went through, by ruling of the %(authority)s"),
+    (True, "penalties_aggregate_aet"): gettext_lazy(
+        "%(winner)s won the final, %(scored)s-%(conceded)s on aggregate after extra time, "
+        "won %(won)s-%(lost)s on penalties"
+    ),
+    (False, "penalties_aggregate_aet"): gettext_lazy(
+        "%(winner)s went through, %(scored)s-%(conceded)s on aggregate after extra time, "
+        "won %(won)s-%(lost)s on penalties"
+    ),
+    (True, "penalties_aggregate"): gettext_lazy(
+        "%(winner)s won the final, %(scored)s-%(conceded)s on aggregate, won %(won)s-%(lost)s on penalties"
+    ),
+    (False, "penalties_aggregate"): gettext_lazy(
+        "%(winner)s went through, %(scored)s-%(conceded)s on aggregate, won %(won)s-%(lost)s on penalties"
+    ),
+    (True, "penalties_aet"): gettext_lazy(
+        "%(winner)s won the final, %(scored)s-%(conceded)s after extra time, won %(won)s-%(lost)s on penalties"
+    ),
+    (False, "penalties_aet"): gettext_lazy(
+        "%(winner)s went through, %(scored)s-%(conceded)s after extra time, won %(won)s-%(lost)s on penalties"
+    ),
+    (True, "penalties"): gettext_lazy(
+        "%(winner)s won the final, %(scored)s-%(conceded)s, won %(won)s-%(lost)s on penalties"
+    ),
+    (False, "penalties"): gettext_lazy(
+        "%(winner)s went through, %(scored)s-%(conceded)s, won %(won)s-%(lost)s on penalties"
+    ),
+    (True, "away_goals_aet"): gettext_lazy(
+        "%(winner)s won the final, %(scored)s-%(conceded)s on aggregate after extra time, won on away goals"
+    ),
+    (False, "away_goals_aet"): gettext_lazy(
+        "%(winner)s went through, %(scored)s-%(conceded)s on aggregate after extra time, won on away goals"
+    ),
+    (True, "away_goals"): gettext_lazy(
+        "%(winner)s won the final, %(scored)s-%(conceded)s on aggregate, won on away goals"
+    ),
+    (False, "away_goals"): gettext_lazy(
+        "%(winner)s went through, %(scored)s-%(conceded)s on aggregate, won on away goals"
+    ),
+    (True, "aggregate_aet"): gettext_lazy(
+        "%(winner)s won the final, %(scored)s-%(conceded)s on aggregate after extra time"
+    ),
+    (False, "aggregate_aet"): gettext_lazy(
+        "%(winner)s went through, %(scored)s-%(conceded)s on aggregate after extra time"
+    ),
+    (True, "aggregate"): gettext_lazy("%(winner)s won the final, %(scored)s-%(conceded)s on aggregate"),
+    (False, "aggregate"): gettext_lazy("%(winner)s went through, %(scored)s-%(conceded)s on aggregate"),
+    (True, "single_aet"): gettext_lazy("%(winner)s won the final, %(scored)s-%(conceded)s after extra time"),
+    (False, "single_aet"): gettext_lazy("%(winner)s went through, %(scored)s-%(conceded)s after extra time"),
+    (True, "single"): gettext_lazy("%(winner)s won the final, %(scored)s-%(conceded)s"),
+    (False, "single"): gettext_lazy("%(winner)s went through, %(scored)s-%(conceded)s"),
+}
+
+
+def winner_line(outcome, winner, *, final, aggregate=None):
+    """The sentence under a decided tie that names its winner: "I.M.I. won the final, by ruling of the F.P.F.",
+    "Bella Esperanza went through, 3-2 on aggregate (aggregate Bella Esperanza 3, Tecnológico 2)".
+
+    ``outcome`` is a ``rules.knockout.TieOutcome`` with a winner, ``winner`` the winner's name as HTML (escaped
+    here unless already safe), ``final`` whether the tie is a final, ``aggregate`` ``(team_a, goals_a, team_b,
+    goals_b)`` for the parenthesis a two-legged tie gives, or None. Returns safe HTML.
+    """
+    values = {
+        "winner": conditional_escape(winner),
+        "authority": conditional_escape(outcome.authority or ""),
+        "scored": outcome.winner_goals,
+        "conceded": outcome.loser_goals,
+    }
+    if outcome.penalties:
+        values.update(won=outcome.penalties[0], lost=outcome.penalties[1])
+    line = str(_WINNER_LINES[(final, _method_key(outcome))]) % values
+    if aggregate:
+        team_a, goals_a, team_b, goals_b = aggregate
+        line += " " + _("(aggregate %(team_a)s %(goals_a)s, %(team_b)s %(goals_b)s)") % {
+            "team_a": conditional_escape(team_a),
+            "goals_a": goals_a,
+            "team_b": conditional_escape(team_b),
+            "goals_b": goals_b,
+        }
+    return mark_safe(line)
+
+
 # Why a team sits below the level team above it, by the tiebreaker code that separated them.
 _AHEAD_ON = {
     "goal_difference": gettext_lazy("%(above)s ahead of %(below)s on goal difference"),
@@ -134,10 +237,11 @@ def tiebreak_reason(above, below, decided_by):
     if decided_by in _AHEAD_ON:
         return str(_AHEAD_ON[decided_by]) % {"above": above, "below": below}
     if decided_by in TIEBREAKERS and decided_by != "points":
-        # A code added to the registry later still gets a sentence, with the registry's label.
-        return _("%(above)s ahead of %(below)s on %(rule)s") % {
+        # A code added to the registry later still gets a sentence, naming the registry's label as it is written
+        # (lower-casing a label mid-sentence would break a translated or proper-noun label).
+        return _("%(above)s ahead of %(below)s on a tiebreaker: %(rule)s") % {
             "above": above,
             "below": below,
-            "rule": TIEBREAKERS[decided_by].label.lower(),
+            "rule": TIEBREAKER_LABELS.get(decided_by, TIEBREAKERS[decided_by].label),
         }
     return ""

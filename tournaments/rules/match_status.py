@@ -2,11 +2,12 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MatchStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
-    PLAYED = "played", _("Played")
+    PLAYED = "played", pgettext_lazy("match status", "Played")
     SUSPENDED = "suspended", _("Suspended")
     ABANDONED = "abandoned", _("Abandoned")
     AWARDED = "awarded", _("Awarded")

@@ -154,7 +154,7 @@ def _shown(obj, model_field):
     if isinstance(model_field, models.ForeignKey):
         related = getattr(obj, model_field.name)
         if related is None:
-            return _("none")
+            return pgettext("no related row (a team, a group...)", "none")
         return related.name if isinstance(related, Team) else describe(related).split(" · ", 1)[-1]
     value = getattr(obj, model_field.attname)
     if value is None or value == "":
@@ -193,7 +193,10 @@ def change_sentences(old, new, names):
             )
     if "sources" in names:  # a version's sources, a many-to-many relation
         names.remove("sources")
-        shown = [", ".join(str(source) for source in version_sources(obj)) or _("none") for obj in (old, new)]
+        shown = [
+            ", ".join(str(source) for source in version_sources(obj)) or pgettext("no sources", "none")
+            for obj in (old, new)
+        ]
         out.append(_("%(field)s %(old)s → %(new)s") % {"field": _("sources"), "old": shown[0], "new": shown[1]})
     for name in names:
         model_field = new._meta.get_field(name)

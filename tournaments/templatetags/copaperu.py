@@ -1,7 +1,9 @@
 """Template helpers for the public pages: canonical URLs and a match told in words."""
 
 from django import template
+from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from ..models import MatchStatus
@@ -30,8 +32,10 @@ def status_label(match):
     """The status in words, or "" for a match played normally: "Abandoned after 81'", "Not played"."""
     if match.status == MatchStatus.PLAYED:
         return ""
-    if match.status in (MatchStatus.ABANDONED, MatchStatus.SUSPENDED) and match.minute_stopped:
-        return _("{status} after {minute}'").format(status=match.get_status_display(), minute=match.minute_stopped)
+    if match.status == MatchStatus.ABANDONED and match.minute_stopped:
+        return _("Abandoned after {minute}'").format(minute=match.minute_stopped)
+    if match.status == MatchStatus.SUSPENDED and match.minute_stopped:
+        return _("Suspended after {minute}'").format(minute=match.minute_stopped)
     return match.get_status_display()
 
 
@@ -52,6 +56,24 @@ def footnotes(context, thing):
     the page's ``sources`` (selectors.sources.SeasonSources); "" when it cites nothing or the page has none."""
     sources = context.get("sources")
     return source_words.footnote_links(sources.numbers_of(thing)) if sources else ""
+
+
+# The stages that have a page of their own, by kind: the page's URL name.
+_STAGE_PAGES = {
+    "departmental": "tournaments:season-departmental",
+    "regional": "tournaments:season-regional",
+    "national": "tournaments:season-national",
+}
+
+
+@register.simple_tag(takes_context=True)
+def stage_name(context, stage):
+    """A stage's name in bold, linked to its page when it has one, and its footnote links: the start of a sentence
+    ("<strong><a>National Stage</a></strong>[1]: started 7 December 2008") that the template translates whole."""
+    name = stage.get_kind_display()
+    if stage.kind in _STAGE_PAGES:
+        name = format_html('<a href="{}">{}</a>', reverse(_STAGE_PAGES[stage.kind], args=[stage.season.year]), name)
+    return format_html("<strong>{}</strong>{}", name, footnotes(context, stage))
 
 
 @register.simple_tag(takes_context=True)
