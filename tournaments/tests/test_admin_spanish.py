@@ -100,10 +100,6 @@ def test_an_english_editor_still_reads_english(editor_client):
     assert "Home team" in editor_client.get(f"/admin/tournaments/match/{match.pk}/change/").content.decode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs /work/wt/tr/part6.po merged into locale/es (helpers do not edit locale/): then remove this mark",
-)
 def test_the_import_preview_gives_its_warnings_and_line_errors_in_spanish(spanish_editor):
     """The importer's sentences are gettext messages: a Spanish editor reads the Prevseason warning and a line error
     (with its file and line number) in Spanish."""
