@@ -9,8 +9,8 @@ import re
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 MARKER = re.compile(r"\[(\d{1,4})\]")
 
@@ -57,7 +57,7 @@ def source_entry(source):
         sentence = _("“{title}”, {publisher}; its licence is not recorded.")
         first = format_html(sentence, title=title, publisher=source.publisher)
     if source.language:
-        language = format_html(_("Language: {language}."), language=source.language)
+        language = format_html(_("Language: {language}."), language=language_name(source.language))
     else:
         language = _("Language not recorded.")
     if source.accessed:
@@ -65,6 +65,15 @@ def source_entry(source):
     else:
         accessed = _("Date accessed not recorded.")
     return format_html('{} <span class="source-meta">{} {}</span>', first, language, accessed)
+
+
+def language_name(code):
+    """The name of a source's language in the reader's language ("sv" → "Swedish", "Sueco"); the code itself when
+    Django does not know it (the exports keep the code)."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
 
 
 def version_sentence(fact, version):

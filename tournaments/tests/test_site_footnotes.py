@@ -94,9 +94,9 @@ def test_the_sources_section_gives_each_entry_in_full(client, cited):
     wikipedia = section(body, "source-1")
     assert '<a href="https://en.wikipedia.org/wiki/2031_Copa_Per%C3%BA">2031 Copa Perú</a>' in wikipedia
     assert '<a href="https://creativecommons.org/licenses/by-sa/4.0/" rel="license">CC BY-SA 4.0</a>' in wikipedia
-    assert "Language: en. Date accessed not recorded." in text(wikipedia)
+    assert "Language: English. Date accessed not recorded." in text(wikipedia)
     assert text(section(body, "source-2")) == (
-        "“La final de la Copa Perú”, El Comercio; its licence is not recorded. Language: es. "
+        "“La final de la Copa Perú”, El Comercio; its licence is not recorded. Language: Spanish. "
         "Date accessed not recorded."
     )
     assert "Language not recorded. Accessed 29 November 2026." in source_entry(body, 3)

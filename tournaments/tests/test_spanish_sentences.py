@@ -247,3 +247,9 @@ def test_a_tiebreaker_the_pages_do_not_list_keeps_its_label_as_written(monkeypat
     with translation.override("es"):
         reason = results.tiebreak_reason("A", "B", "fair_play")
     assert reason == "A supera a B por un criterio de desempate: Fair Play"
+
+
+def test_a_sources_language_is_named_in_the_readers_language(client):
+    """1969's second source is Swedish Wikipedia: the Sources section names the language, not its code."""
+    assert "Language: Swedish." in client.get("/seasons/1969/").content.decode()
+    assert "Idioma: Sueco." in client.get("/es/temporadas/1969/").content.decode()
