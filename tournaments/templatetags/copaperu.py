@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..models import MatchStatus
@@ -162,3 +163,13 @@ def note_anchor(note):
 def results_grid(view):
     """The group's cross-table (presentation/crosstable.py), or None when it has no matches."""
     return cross_table(view)
+
+
+@register.filter
+def archive_text(text):
+    """Text kept as the season's article writes it (in English: a region's or stage's description, a ruling's
+    decision), marked ``lang="en"`` on a page in another language so that browsers and screen readers read it as
+    English; unchanged on an English page. Returns safe HTML (the text escaped)."""
+    if not text or get_language() == "en":
+        return text
+    return format_html('<span lang="en">{}</span>', text)

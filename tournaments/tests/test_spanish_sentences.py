@@ -253,3 +253,15 @@ def test_a_sources_language_is_named_in_the_readers_language(client):
     """1969's second source is Swedish Wikipedia: the Sources section names the language, not its code."""
     assert "Language: Swedish." in client.get("/seasons/1969/").content.decode()
     assert "Idioma: Sueco." in client.get("/es/temporadas/1969/").content.decode()
+
+
+def test_the_articles_english_text_is_marked_english_on_a_spanish_page(client):
+    """A region's description and a ruling's decision are kept as the 2008 article writes them (English): a Spanish
+    page marks them lang="en" (and escapes them); the English page is unchanged."""
+    spanish = client.get("/es/temporadas/2008/regional/iv/").content.decode()
+    english = client.get("/seasons/2008/regional/iv/").content.decode()
+    described = "This region played as a knockout cup system and the finalists qualified."
+    assert f'<p class="lede"><span lang="en">{described}</span></p>' in spanish
+    assert f'<p class="lede">{described}</p>' in english
+    assert 'Decisión: <span lang="en">Second leg suspended; Íntimo Cable Visión went through</span>.' in spanish
+    assert "Decision: Second leg suspended; Íntimo Cable Visión went through." in english
