@@ -11,11 +11,11 @@ new render and a new cache entry.
 
 import argparse
 import json
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from scratch_archive import shipped_archive_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,16 +45,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as work:
-        env = {
-            **os.environ,
-            "DATABASE_URL": f"sqlite:///{Path(work) / 'bench.sqlite3'}",
-            "CACHE_URL": "locmem://",
-            "DJANGO_SETTINGS_MODULE": "copaperu_site.settings",
-            "DJANGO_DEBUG": "0",
-        }
-        for command in (["migrate", "--no-input", "-v0"], ["load_shipped_seasons"]):
-            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    with shipped_archive_env() as env:
         # Plain static storage: the manifest one needs collectstatic first.
         setup = "from django.conf import settings; settings.STORAGES['staticfiles'] = "
         setup += "{'BACKEND': 'django.contrib.staticfiles.storage.StaticFilesStorage'}\n"

@@ -11,11 +11,11 @@ should cost what the English page costs: the key and ETag only add the page's la
 
 import argparse
 import json
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from scratch_archive import shipped_archive_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SPANISH_BROWSER = "es-PE,es;q=0.9,en;q=0.8"
@@ -56,16 +56,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as work:
-        env = {
-            **os.environ,
-            "DATABASE_URL": f"sqlite:///{Path(work) / 'bench.sqlite3'}",
-            "CACHE_URL": "locmem://",
-            "DJANGO_SETTINGS_MODULE": "copaperu_site.settings",
-            "DJANGO_DEBUG": "0",
-        }
-        for command in (["migrate", "--no-input", "-v0"], ["load_shipped_seasons"]):
-            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    with shipped_archive_env() as env:
         command = [sys.executable, "-c", MEASURE, str(args.requests), json.dumps(CASES)]
         result = subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     print(result.stdout.strip())
