@@ -21,6 +21,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .validation import season_id_of
+
 
 class Progression(models.Model):
     """One team going on from one tie, group, region or the national stage (all empty: the national stage)."""
@@ -126,8 +128,7 @@ class Progression(models.Model):
         if self.season_id:
             for name in ("region", "group", "tie"):
                 item = getattr(self, name) if getattr(self, f"{name}_id") else None
-                season_id = item.round.season_id if name == "tie" and item else getattr(item, "season_id", None)
-                if item is not None and season_id != self.season_id:
+                if item is not None and season_id_of(item) != self.season_id:
                     errors[name] = _("This belongs to another season.")
         if not errors and self.season_id and self.team_id and self._same_elsewhere().exists():
             errors["team"] = _("This team's progression is already recorded here.")

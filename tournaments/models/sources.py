@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..text import fold
 from .text_rules import look_alike_letter, own_name_message
+from .validation import season_id_of
 
 
 class SourceQuerySet(models.QuerySet):
@@ -213,18 +214,10 @@ class Citation(models.Model):
             errors["fact"] = _("A citation supports either a fact of the season or one thing, not both.")
         if self.season_id and len(set_things) == 1:
             thing = getattr(self, set_things[0])
-            if _season_id_of(thing) != self.season_id:
+            if season_id_of(thing) != self.season_id:
                 errors[set_things[0]] = _("This belongs to another season.")
         if errors:
             raise ValidationError(errors)
-
-
-def _season_id_of(thing):
-    if hasattr(thing, "season_id"):
-        return thing.season_id
-    if hasattr(thing, "round"):  # a tie
-        return thing.round.season_id
-    return None
 
 
 class FactVersion(models.Model):

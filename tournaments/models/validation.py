@@ -253,3 +253,13 @@ def not_held_error(row):
         "The %(year)s season was not held: it has no departmental qualifiers, regions, stages or matches. Change "
         "the season's status first if it was held."
     ) % {"year": row.season.year}
+
+
+def season_id_of(item):
+    """The season id of a season's row (a region, group, round, stage, note, qualifier, match…) or of a tie (through
+    its round); None when the row has neither."""
+    if hasattr(item, "season_id"):
+        return item.season_id
+    if hasattr(item, "round"):
+        return item.round.season_id
+    return None
